@@ -1,0 +1,34 @@
+package vn.danvan.config;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Closes the REST API, which Camunda leaves open by default: every call to {@code /engine-rest} and
+ * {@code /api} needs HTTP Basic credentials, except the few paths that are public by design.
+ */
+@Configuration
+class SecurityConfig {
+
+  /** Paths anyone may call: engine discovery, the citizen's status lookup, signature verification. */
+  static final List<String> PUBLIC_PREFIXES = List.of("/api/public/", "/api/signatures/verify");
+
+  static boolean isPublic(String path) {
+    return path.equals("/engine-rest/engine") || path.equals("/engine-rest/engine/")
+        || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+  }
+
+  @Bean
+  FilterRegistrationBean<BasicAuthenticationFilter> restAuthenticationFilter(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, SecurityConfig::isPublic));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setName("danvanRestAuthentication");
+    // Before Jersey and Spring MVC see the request, after Spring's encoding filter.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}
