@@ -1,0 +1,16 @@
+package vn.danvan.identity;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/** Installs the {@link UnitTenantIdProvider} and keeps the engine's tenant check on. */
+@Component
+class TenantConfiguration extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setTenantIdProvider(new UnitTenantIdProvider());
+    configuration.setTenantCheckEnabled(true);
+  }
+}

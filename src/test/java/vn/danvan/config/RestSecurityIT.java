@@ -1,0 +1,164 @@
+package vn.danvan.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.danvan.support.Http;
+import vn.danvan.support.PostgresIntegrationTest;
+
+/** The REST API is closed to anonymous callers, and one commune's officials cannot touch another's work. */
+@PostgresIntegrationTest
+class RestSecurityIT {
+
+  @LocalServerPort int port;
+  Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
+  @Test
+  void engineRestAnswers401WithJsonWithoutCredentials() {
+    Http.Answer answer = http.get("/engine-rest/task");
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    assertThat(answer.json().path("error").asText()).contains("Authentication required");
+  }
+
+  @Test
+  void wrongPasswordIsRefused() {
+    Http.Answer answer = http.send(http.request("/engine-rest/task", null)
+        .header("Authorization", Http.basic("dongha.officer", "not-the-password")).GET().build());
+    assertThat(answer.status()).isEqualTo(401);
+  }
+
+  @Test
+  void ownApiNeedsCredentialsToo() {
+    assertThat(http.get("/api/calendar/due?from=2026-11-23T08:00:00%2B07:00&workingDays=1").status()).isEqualTo(401);
+  }
+
+  @Test
+  void engineDiscoveryStaysPublic() {
+    Http.Answer answer = http.get("/engine-rest/engine");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get(0).path("name").asText()).isEqualTo("default");
+  }
+
+  @Test
+  void officialSeesOnlyTheTasksOfTheirOwnCommune() {
+    String instanceId = startDossierAs("dongha.officer");
+    String query = "/engine-rest/task?processInstanceId=" + instanceId;
+
+    Http.Answer own = http.get(query, "dongha.specialist");
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.json()).hasSize(1);
+    assertThat(own.json().get(0).path("tenantId").asText()).isEqualTo("dongha");
+    String taskId = own.json().get(0).path("id").asText();
+
+    Http.Answer foreign = http.get(query, "camlo.specialist");
+    assertThat(foreign.status()).isEqualTo(200);
+    assertThat(foreign.json()).isEmpty();
+    assertThat(http.get("/engine-rest/task/" + taskId, "camlo.specialist").status()).isEqualTo(404);
+    assertThat(http.get("/engine-rest/process-instance/" + instanceId, "camlo.chairman").status()).isEqualTo(404);
+    assertThat(http.get("/engine-rest/task/" + taskId + "/variables", "camlo.specialist").status()).isIn(403, 404);
+  }
+
+  @Test
+  void officialCannotCompleteOrClaimATaskOfAnotherCommune() {
+    String instanceId = startDossierAs("dongha.officer");
+    String taskId = http.get("/engine-rest/task?processInstanceId=" + instanceId, "dongha.specialist").json().get(0).path("id").asText();
+
+    Http.Answer complete = http.postJson("/engine-rest/task/" + taskId + "/complete", "camlo.specialist",
+        "{\"variables\":{\"appraisalOpinion\":{\"value\":\"Đủ điều kiện\"}}}");
+    assertThat(complete.status()).isIn(403, 404);
+    Http.Answer claim = http.postJson("/engine-rest/task/" + taskId + "/claim", "camlo.specialist", "{\"userId\":\"camlo.specialist\"}");
+    assertThat(claim.status()).isIn(403, 404);
+
+    // the task is still there, untouched, for its own unit
+    Http.Answer still = http.get("/engine-rest/task/" + taskId, "dongha.specialist");
+    assertThat(still.status()).isEqualTo(200);
+    assertThat(still.json().path("assignee").isNull()).isTrue();
+    Http.Answer ownComplete = http.postJson("/engine-rest/task/" + taskId + "/complete", "dongha.specialist",
+        "{\"variables\":{\"appraisalOpinion\":{\"value\":\"Đủ điều kiện\"}}}");
+    assertThat(ownComplete.status()).isEqualTo(204);
+  }
+
+  @Test
+  void officialCannotStartACaseForAnotherCommune() {
+    Http.Answer answer = http.postJson("/engine-rest/process-definition/key/dossierApproval/start", "camlo.officer",
+        startBody(", \"unitCode\": {\"value\": \"dongha\"}"));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().path("message").asText()).contains("unitCode");
+  }
+
+  @Test
+  void specialistCannotSeeTheLeadersTaskOfTheSameCommune() {
+    String instanceId = startDossierAs("camlo.officer");
+    String taskId = http.get("/engine-rest/task?processInstanceId=" + instanceId, "camlo.specialist").json().get(0).path("id").asText();
+    assertThat(http.postJson("/engine-rest/task/" + taskId + "/complete", "camlo.specialist",
+        "{\"variables\":{\"appraisalOpinion\":{\"value\":\"Đủ điều kiện\"}}}").status()).isEqualTo(204);
+
+    assertThat(http.get("/engine-rest/task?processInstanceId=" + instanceId, "camlo.specialist").json()).isEmpty();
+    assertThat(http.get("/engine-rest/task?processInstanceId=" + instanceId, "camlo.chairman").json()).hasSize(1);
+  }
+
+  @Test
+  void auditorReadsHistoryButCannotDeploy() {
+    String instanceId = startDossierAs("dongha.officer");
+    Http.Answer history = http.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId, "quangtri.auditor");
+    assertThat(history.status()).isEqualTo(200);
+    assertThat(history.json()).hasSize(1);
+
+    HttpRequest deploy = http.request("/engine-rest/deployment/create", "quangtri.auditor")
+        .header("Content-Type", "multipart/form-data; boundary=x")
+        .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nx\r\n--x--\r\n"))
+        .build();
+    assertThat(http.send(deploy).status()).isEqualTo(403);
+  }
+
+  @Test
+  void everyOfficialGetsTheSharedTasklistFilters() {
+    Http.Answer filters = http.get("/engine-rest/filter?resourceType=Task", "dongha.officer");
+    assertThat(filters.status()).isEqualTo(200);
+    List<String> names = filters.json().findValuesAsText("name");
+    assertThat(names).contains("Việc của tôi", "Việc chung của đơn vị", "Việc quá hạn", "Việc đến hạn hôm nay");
+  }
+
+  @Test
+  void unitGroupTaskFilterShowsOwnUnitOnly() {
+    String instanceId = startDossierAs("camlo.officer");
+    String filterId = filterId("Việc chung của đơn vị", "camlo.specialist");
+    Http.Answer camlo = http.get("/engine-rest/filter/" + filterId + "/list", "camlo.specialist");
+    Http.Answer dongha = http.get("/engine-rest/filter/" + filterId + "/list", "dongha.specialist");
+    assertThat(camlo.json().findValuesAsText("processInstanceId")).contains(instanceId);
+    assertThat(dongha.json().findValuesAsText("processInstanceId")).doesNotContain(instanceId);
+  }
+
+  private String filterId(String name, String user) {
+    for (var filter : http.get("/engine-rest/filter?resourceType=Task", user).json()) {
+      if (filter.path("name").asText().equals(name)) {
+        return filter.path("id").asText();
+      }
+    }
+    throw new AssertionError("No filter " + name);
+  }
+
+  private String startDossierAs(String officer) {
+    Http.Answer answer = http.postJson("/engine-rest/process-definition/key/dossierApproval/start", officer, startBody(""));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json().path("id").asText();
+  }
+
+  private static String startBody(String extraVariables) {
+    return "{\"variables\": {"
+        + "\"procedureCode\": {\"value\": \"CERTIFIED_COPY\"},"
+        + "\"applicantName\": {\"value\": \"Nguyễn Văn An\"}"
+        + extraVariables + "}}";
+  }
+}
