@@ -80,23 +80,31 @@ public class StableNameDeploymentConfiguration extends AbstractCamundaConfigurat
 
   /** Camunda names a {@link ByteArrayResource} by its description: that is the stable name. */
   static final class NamedResource extends ByteArrayResource {
+    private final String name;
+
     NamedResource(byte[] content, String name) {
       super(content, name);
+      this.name = name;
+    }
+
+    @Override
+    public String getDescription() {
+      return name;
     }
 
     @Override
     public String getFilename() {
-      return getDescription().substring(getDescription().lastIndexOf('/') + 1);
+      return name.substring(name.lastIndexOf('/') + 1);
     }
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof NamedResource named && named.getDescription().equals(getDescription());
+      return other instanceof NamedResource named && named.name.equals(name);
     }
 
     @Override
     public int hashCode() {
-      return getDescription().hashCode();
+      return name.hashCode();
     }
   }
 }

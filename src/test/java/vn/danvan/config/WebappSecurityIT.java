@@ -15,6 +15,8 @@ import vn.danvan.support.PostgresIntegrationTest;
 @PostgresIntegrationTest
 class WebappSecurityIT {
 
+  /** A failed login locks the user for seconds (Camunda's brute-force delay): use one nobody else needs. */
+  private static final String LOCKABLE_USER = "camlo.council";
   private static final String LOGIN = "/camunda/api/admin/auth/user/default/login/tasklist";
 
   @LocalServerPort int port;
@@ -27,9 +29,9 @@ class WebappSecurityIT {
 
   @Test
   void loginWithCsrfTokenGivesAnHttpOnlySameSiteSessionCookie() {
-    String csrf = csrfToken();
+    Csrf csrf = csrf();
     Http.Answer login = http.send(loginRequest("dongha.officer", "demo")
-        .header("X-XSRF-TOKEN", csrf).header("Cookie", "XSRF-TOKEN=" + csrf).build());
+        .header("X-XSRF-TOKEN", csrf.token()).header("Cookie", csrf.cookies()).build());
     assertThat(login.status()).as(login.body()).isEqualTo(200);
     assertThat(login.json().path("userId").asText()).isEqualTo("dongha.officer");
     assertThat(login.json().path("authorizedApps").toString()).contains("tasklist").doesNotContain("admin");
@@ -45,17 +47,27 @@ class WebappSecurityIT {
 
   @Test
   void wrongPasswordDoesNotLogIn() {
-    String csrf = csrfToken();
-    Http.Answer login = http.send(loginRequest("dongha.officer", "wrong")
-        .header("X-XSRF-TOKEN", csrf).header("Cookie", "XSRF-TOKEN=" + csrf).build());
+    Csrf csrf = csrf();
+    Http.Answer login = http.send(loginRequest(LOCKABLE_USER, "wrong")
+        .header("X-XSRF-TOKEN", csrf.token()).header("Cookie", csrf.cookies()).build());
     assertThat(login.status()).isEqualTo(401);
   }
 
-  private String csrfToken() {
+  /** The token is bound to the session the page opened: send both cookies back. */
+  private record Csrf(String token, String cookies) {}
+
+  private Csrf csrf() {
     Http.Answer page = http.get("/camunda/app/tasklist/default/");
     assertThat(page.status()).isEqualTo(200);
-    String cookie = cookie(page.headers().allValues("Set-Cookie"), "XSRF-TOKEN").orElseThrow();
-    return cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
+    List<String> setCookies = page.headers().allValues("Set-Cookie");
+    String token = value(cookie(setCookies, "XSRF-TOKEN").orElseThrow());
+    String session = value(cookie(setCookies, "JSESSIONID").orElseThrow());
+    return new Csrf(token, "XSRF-TOKEN=" + token + "; JSESSIONID=" + session);
+  }
+
+  private static String value(String setCookie) {
+    int end = setCookie.indexOf(';');
+    return setCookie.substring(setCookie.indexOf('=') + 1, end < 0 ? setCookie.length() : end);
   }
 
   private HttpRequest.Builder loginRequest(String user, String password) {
