@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The first increment of {@code dossierApproval}: receive, appraise, approve (or return), hand over. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "spring.datasource.url=jdbc:h2:mem:dossier-process;DB_CLOSE_ON_EXIT=FALSE",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("demo")
@@ -36,16 +36,16 @@ class DossierApprovalProcessTest {
   void approvedDossierIsReturnedToTheCitizen() {
     ProcessInstance dossier = start();
     assertThat(dossier).isWaitingAt("Task_AppraiseDossier");
-    assertThat(task()).hasCandidateGroup("specialist");
-    complete(task(), withVariables("appraisalOpinion", "Hồ sơ hợp lệ"));
+    assertThat(task(dossier)).hasCandidateGroup("specialist");
+    complete(task(dossier), withVariables("appraisalOpinion", "Hồ sơ hợp lệ"));
 
     assertThat(dossier).isWaitingAt("Task_ApproveResult");
-    assertThat(task()).hasCandidateGroup("leader");
-    complete(task(), withVariables("approvalDecision", "APPROVE"));
+    assertThat(task(dossier)).hasCandidateGroup("leader");
+    complete(task(dossier), withVariables("approvalDecision", "APPROVE"));
 
     assertThat(dossier).isWaitingAt("Task_ReturnResult");
-    assertThat(task()).hasCandidateGroup("one-stop-officer");
-    complete(task(), withVariables("resultHandedOver", true));
+    assertThat(task(dossier)).hasCandidateGroup("one-stop-officer");
+    complete(task(dossier), withVariables("resultHandedOver", true));
 
     assertThat(dossier).isEnded().hasPassedInOrder("Task_AppraiseDossier", "Task_ApproveResult",
         "Task_ReturnResult", "EndEvent_ResultReturned");
@@ -54,26 +54,26 @@ class DossierApprovalProcessTest {
   @Test
   void leaderReturnsDossierToSpecialist() {
     ProcessInstance dossier = start();
-    complete(task(), withVariables("appraisalOpinion", "Hồ sơ hợp lệ"));
-    complete(task(), withVariables("approvalDecision", "RETURN", "approvalNote", "Bổ sung ý kiến thẩm định"));
+    complete(task(dossier), withVariables("appraisalOpinion", "Hồ sơ hợp lệ"));
+    complete(task(dossier), withVariables("approvalDecision", "RETURN", "approvalNote", "Bổ sung ý kiến thẩm định"));
 
     assertThat(dossier).isWaitingAt("Task_AppraiseDossier");
-    assertThat(task()).hasCandidateGroup("specialist");
+    assertThat(task(dossier)).hasCandidateGroup("specialist");
   }
 
   @Test
   void caseBelongsToTheUnitItWasStartedFor() {
     ProcessInstance dossier = start();
     assertThat(dossier.getTenantId()).isEqualTo("dongha");
-    assertThat(task().getTenantId()).isEqualTo("dongha");
+    assertThat(task(dossier).getTenantId()).isEqualTo("dongha");
   }
 
   @Test
   void stepIsDueAtTheEndOfTheNextWorkingDay() {
     // Friday 13/2/2026 10:00, the last working day before the Tết break (16–20/2/2026).
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-02-13T10:00:00+07:00").toInstant()));
-    start();
-    Instant due = task().getDueDate().toInstant();
+    ProcessInstance dossier = start();
+    Instant due = task(dossier).getDueDate().toInstant();
     assertThat(due).isEqualTo(OffsetDateTime.parse("2026-02-23T17:00:00+07:00").toInstant());
   }
 

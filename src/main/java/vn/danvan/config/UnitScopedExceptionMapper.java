@@ -1,0 +1,49 @@
+package vn.danvan.config;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+
+/**
+ * Gives the engine REST API proper statuses where Camunda answers 500: touching a case of a unit
+ * the caller does not belong to (the engine's tenant check, ENGINE-13034) is a 404, as reading it
+ * is; a bad request raised inside a command (such as an unknown unit) stays a 400 even when the
+ * REST layer wraps it. Everything else is left to Camunda's own mapping.
+ */
+abstract class UnitScopedExceptionMapper<E extends RuntimeException> implements ExceptionMapper<E> {
+
+  static final String TENANT_CHECK_CODE = "ENGINE-13034";
+
+  @Override
+  public Response toResponse(E exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && cause.getMessage().contains(TENANT_CHECK_CODE)) {
+        return answer(Response.Status.NOT_FOUND, "NotFound", "Not found among the cases of your units");
+      }
+      if (cause instanceof BadUserRequestException bad) {
+        return answer(Response.Status.BAD_REQUEST, BadUserRequestException.class.getSimpleName(), bad.getMessage());
+      }
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+  }
+
+  /** Jersey picks the mapper of the closest exception type, so each of Camunda's types gets one. */
+  @Priority(1000)
+  static class ForEngineExceptions extends UnitScopedExceptionMapper<ProcessEngineException> {}
+
+  @Priority(1000)
+  static class ForRestExceptions extends UnitScopedExceptionMapper<RestException> {}
+
+  private static Response answer(Response.Status status, String type, String message) {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType(type);
+    dto.setMessage(message);
+    return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+}
