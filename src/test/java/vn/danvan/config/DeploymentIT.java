@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -22,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import vn.danvan.support.PostgresIntegrationTest;
 
 /** Everything in {@code bpmn/} and {@code forms/} is deployed, wired and kept in history for a set time. */
@@ -32,6 +35,7 @@ class DeploymentIT {
 
   @Autowired ProcessEngine engine;
   @Autowired StableNameDeploymentConfiguration deploymentConfiguration;
+  @Autowired ApplicationContext context;
 
   @Test
   void deploysEveryFileOfBpmnAndFormsUnderItsFolderName() throws IOException {
@@ -113,6 +117,27 @@ class DeploymentIT {
     assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("22:00");
     assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     assertThat(engine.getHistoryService().findHistoryCleanupJobs()).isNotEmpty();
+  }
+
+  @Test
+  void elementTemplatesAreWellFormedAndReferToExistingBeans() throws IOException {
+    List<Path> templates;
+    try (Stream<Path> files = Files.list(Path.of(".camunda", "element-templates"))) {
+      templates = files.filter(f -> f.toString().endsWith(".json")).toList();
+    }
+    assertThat(templates).isNotEmpty();
+    Pattern beanReference = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)[.}]");
+    for (Path file : templates) {
+      var template = JSON.readTree(file.toFile());
+      assertThat(template.path("id").asText()).as(file + " id").isNotBlank();
+      assertThat(template.path("name").asText()).as(file + " name").isNotBlank();
+      assertThat(template.path("appliesTo").isArray()).as(file + " appliesTo").isTrue();
+      assertThat(template.path("properties").isArray()).as(file + " properties").isTrue();
+      Matcher matcher = beanReference.matcher(Files.readString(file));
+      while (matcher.find()) {
+        assertThat(context.containsBean(matcher.group(1))).as(file + " refers to bean " + matcher.group(1)).isTrue();
+      }
+    }
   }
 
   @Test

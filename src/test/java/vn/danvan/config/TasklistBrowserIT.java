@@ -1,0 +1,136 @@
+package vn.danvan.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.danvan.support.Browser;
+import vn.danvan.support.PostgresIntegrationTest;
+
+/**
+ * Officials in the real Tasklist, in a real browser: a one-stop officer logs in, starts a dossier
+ * through its Camunda start form; the specialist of the same commune finds it among the unit's
+ * group tasks, opens it, fills its Camunda Form and completes it.
+ */
+@PostgresIntegrationTest
+class TasklistBrowserIT {
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void officerStartsDossierAndSpecialistCompletesTheAppraisalForm() {
+    try {
+      logIn("camlo.officer");
+      visible(By.partialLinkText("Việc của tôi"));
+      click(By.partialLinkText("Start process"));
+      click(By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
+
+      choose("Thủ tục hành chính", "Chứng thực bản sao từ bản chính");
+      type("Họ và tên người nộp hồ sơ", "Phan Văn Bình");
+      type("Số định danh cá nhân (12 chữ số)", "045201000123");
+      type("Số điện thoại", "0912345678");
+      click(By.xpath("//button[normalize-space()='Start']"));
+      wait.until(d -> !taskService.createTaskQuery().tenantIdIn("camlo").taskDefinitionKey("Task_AppraiseDossier")
+          .processVariableValueEquals("applicantName", "Phan Văn Bình").list().isEmpty());
+      Task task = taskService.createTaskQuery().processVariableValueEquals("applicantName", "Phan Văn Bình").singleResult();
+      assertThat(task.getTenantId()).isEqualTo("camlo");
+      assertThat(taskService.getVariable(task.getId(), "idNumber")).isEqualTo("045201000123");
+      logOut();
+
+      logIn("camlo.specialist");
+      click(By.partialLinkText("Việc chung của đơn vị"));
+      click(By.xpath("//li[contains(@class,'task')]//*[normalize-space()='Thẩm định hồ sơ']"));
+      visible(By.xpath("//label[contains(normalize-space(),'Ý kiến thẩm định')]"));
+      // the form shows what the officer entered
+      WebElement applicant = browser.findElement(By.xpath("//label[normalize-space()='Họ và tên người nộp hồ sơ']/following::input[1]"));
+      assertThat(applicant.getDomProperty("value")).isEqualTo("Phan Văn Bình");
+      click(By.xpath("//button[normalize-space()='Claim']"));
+      wait.until(d -> "camlo.specialist".equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+      // Claiming re-renders the form: type into the new one until it holds the text.
+      String text = "Hồ sơ đầy đủ, hợp lệ; đề nghị chứng thực.";
+      By opinion = By.xpath("//label[contains(normalize-space(),'Ý kiến thẩm định')]/following::textarea[1]");
+      wait.until(d -> {
+        WebElement field = d.findElement(opinion);
+        if (!text.equals(field.getDomProperty("value"))) {
+          field.clear();
+          field.sendKeys(text);
+        }
+        return text.equals(d.findElement(opinion).getDomProperty("value"));
+      });
+      click(By.xpath("//button[normalize-space()='Complete']"));
+
+      wait.until(d -> taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+          .taskDefinitionKey("Task_ApproveResult").count() == 1);
+      assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee())
+          .isEqualTo("camlo.specialist");
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+          .variableName("appraisalOpinion").singleResult().getValue()).isEqualTo(text);
+    } finally {
+      Browser.screenshot(browser, "tasklist-appraisal");
+    }
+  }
+
+  private void logIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    visible(By.cssSelector("input[placeholder='Username']")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("demo");
+    click(By.cssSelector("button[type='submit']"));
+    visible(By.partialLinkText("Việc của tôi"));
+  }
+
+  private void logOut() {
+    browser.manage().deleteAllCookies();
+  }
+
+  private void type(String label, String text) {
+    visible(By.xpath("//label[normalize-space()='" + label + "*' or normalize-space()='" + label + "']/following::input[1]"))
+        .sendKeys(text);
+  }
+
+  /** form-js renders a select as its own dropdown: open it, then pick the option by its label. */
+  private void choose(String label, String option) {
+    click(By.xpath("//label[starts-with(normalize-space(),'" + label + "')]/following::*[contains(@class,'fjs-input-group')][1]"));
+    List<WebElement> options = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + option + "']")));
+    options.get(0).click();
+  }
+
+  private WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  private void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+}
