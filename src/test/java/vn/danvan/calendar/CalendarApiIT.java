@@ -2,23 +2,13 @@ package vn.danvan.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.danvan.support.Http;
-import vn.danvan.support.PostgresIntegrationTest;
+import vn.danvan.support.RunningApplicationTest;
 
 /** The due-date check process owners use, through the running application with its security. */
-@PostgresIntegrationTest
-class CalendarApiIT {
+class CalendarApiIT extends RunningApplicationTest {
 
-  @LocalServerPort int port;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
 
   @Test
   void processOwnerChecksADeadlineAcrossTet() {

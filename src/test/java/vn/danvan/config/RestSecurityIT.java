@@ -5,23 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.danvan.support.Http;
-import vn.danvan.support.PostgresIntegrationTest;
+import vn.danvan.support.RunningApplicationTest;
 
 /** The REST API is closed to anonymous callers, and one commune's officials cannot touch another's work. */
-@PostgresIntegrationTest
-class RestSecurityIT {
+class RestSecurityIT extends RunningApplicationTest {
 
-  @LocalServerPort int port;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
 
   @Test
   void engineRestAnswers401WithJsonWithoutCredentials() {

@@ -5,27 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.danvan.support.Http;
-import vn.danvan.support.PostgresIntegrationTest;
+import vn.danvan.support.RunningApplicationTest;
 
 /** The webapps keep Camunda's protections: CSRF token required, session cookie HttpOnly and SameSite. */
-@PostgresIntegrationTest
-class WebappSecurityIT {
+class WebappSecurityIT extends RunningApplicationTest {
 
   /** A failed login locks the user for seconds (Camunda's brute-force delay): use one nobody else needs. */
   private static final String LOCKABLE_USER = "camlo.council";
   private static final String LOGIN = "/camunda/api/admin/auth/user/default/login/tasklist";
-
-  @LocalServerPort int port;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
 
   @Test
   void loginWithCsrfTokenGivesAnHttpOnlySameSiteSessionCookie() {
