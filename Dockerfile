@@ -18,7 +18,7 @@ FROM eclipse-temurin:17-jre-noble
 RUN curl --version > /dev/null \
  && groupadd --system danvan \
  && useradd --system --gid danvan --home-dir /app --no-create-home --shell /usr/sbin/nologin danvan \
- && mkdir -p /app/config/holidays \
+ && mkdir -p /app/config/holidays /app/config/signing \
  && chown -R danvan:danvan /app
 WORKDIR /app
 COPY --from=build /build/danvan.jar /app/danvan.jar
@@ -26,6 +26,7 @@ COPY --from=build /build/danvan.jar /app/danvan.jar
 # Camunda captures the JVM default zone when its classes load: pin it (PITFALLS.md). TZ is for the logs.
 ENV TZ=Asia/Ho_Chi_Minh \
     DANVAN_HOLIDAYS_DIR=/app/config/holidays \
+    DANVAN_SIGNING_KEYSTORE_DIR=/app/config/signing \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 
 USER danvan

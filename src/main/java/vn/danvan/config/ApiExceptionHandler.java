@@ -9,7 +9,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Turns bad requests to our own API ({@code vn.danvan} controllers, not Camunda's REST API) into
- * 400 answers with an {@link ApiError} body naming the parameter at fault.
+ * 400 (or 422) answers with an {@link ApiError} body naming the parameter at fault. Refused uploads:
+ * {@link UploadExceptionHandler}.
  */
 @RestControllerAdvice(basePackages = "vn.danvan")
 public class ApiExceptionHandler {
@@ -17,6 +18,12 @@ public class ApiExceptionHandler {
   @ExceptionHandler(BadRequestException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   ApiError badRequest(BadRequestException e) {
+    return new ApiError(e.getMessage(), e.field());
+  }
+
+  @ExceptionHandler(UnprocessableException.class)
+  @ResponseStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+  ApiError unprocessable(UnprocessableException e) {
     return new ApiError(e.getMessage(), e.field());
   }
 

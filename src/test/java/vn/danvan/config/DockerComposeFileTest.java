@@ -88,6 +88,9 @@ class DockerComposeFileTest {
     }
     // Has an empty default for the demo profile, but outside it the application refuses to start without it.
     required.add(variableOf("danvan.admin.password"));
+    // Likewise: outside the demo profile the signing keys need their password and trust anchors (SigningSetup).
+    required.add(variableOf("danvan.signing.keystore-password"));
+    required.add(variableOf("danvan.signing.trust-anchors"));
 
     assertThat(required).as("required by application*.yaml").isNotEmpty();
     assertThat(appEnvironment()).containsKeys(required.toArray(String[]::new));
@@ -111,6 +114,16 @@ class DockerComposeFileTest {
         }
       });
     }
+  }
+
+  @Test
+  void appMountsTheSigningKeystoreFolderItIsToldToRead() {
+    var keystoreDir = appEnvironment().get(variableOf("danvan.signing.keystore-dir"));
+
+    assertThat(keystoreDir).as("keystore folder").isNotBlank();
+    assertThat(volumeMounts(APP_SERVICE)).as("mount of %s", keystoreDir).anyMatch(mount -> keystoreDir.equals(mount[1]));
+    var anchors = normalized(appEnvironment().get(variableOf("danvan.signing.trust-anchors")));
+    assertThat(anchors.replaceAll("\\$\\{[^:}]+:-([^}]*)}", "$1")).startsWith(keystoreDir + "/");
   }
 
   @Test

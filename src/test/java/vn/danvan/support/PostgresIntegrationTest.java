@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=false")
+    // Demo signing keys are generated once per build under target/, not in the developer's ./data.
+    properties = {"camunda.bpm.job-execution.enabled=false", "danvan.signing.keystore-dir=target/demo-signing"})
 @ActiveProfiles({"postgres", "demo"})
 @ContextConfiguration(initializers = PostgresContextInitializer.class)
 public @interface PostgresIntegrationTest {}
