@@ -128,11 +128,14 @@ class DeploymentIT {
     assertThat(templates).isNotEmpty();
     Pattern beanReference = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)[.}]");
     for (Path file : templates) {
-      var template = JSON.readTree(file.toFile());
-      assertThat(template.path("id").asText()).as(file + " id").isNotBlank();
-      assertThat(template.path("name").asText()).as(file + " name").isNotBlank();
-      assertThat(template.path("appliesTo").isArray()).as(file + " appliesTo").isTrue();
-      assertThat(template.path("properties").isArray()).as(file + " properties").isTrue();
+      var root = JSON.readTree(file.toFile());
+      // A file holds one template or an array of them.
+      for (var template : root.isArray() ? root : List.of(root)) {
+        assertThat(template.path("id").asText()).as(file + " id").isNotBlank();
+        assertThat(template.path("name").asText()).as(file + " name").isNotBlank();
+        assertThat(template.path("appliesTo").isArray()).as(file + " appliesTo").isTrue();
+        assertThat(template.path("properties").isArray()).as(file + " properties").isTrue();
+      }
       Matcher matcher = beanReference.matcher(Files.readString(file));
       while (matcher.find()) {
         assertThat(context.containsBean(matcher.group(1))).as(file + " refers to bean " + matcher.group(1)).isTrue();

@@ -1,6 +1,7 @@
 package vn.danvan.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.ProcessEngines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -71,6 +72,17 @@ public final class PostgresTestDatabase {
           .setServerConfig("max_connections", "300")
           .start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Shutdown hooks run concurrently: let the Spring contexts close their engines first, or
+        // the engines' last writes wait on a stopped server and hold the JVM's exit for 30 s.
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!ProcessEngines.getProcessEngines().isEmpty() && System.currentTimeMillis() < deadline) {
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
         try {
           postgres.close();
         } catch (IOException ignored) {

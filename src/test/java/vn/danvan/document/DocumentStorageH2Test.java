@@ -1,0 +1,126 @@
+package vn.danvan.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The migrations and the document SQL on H2 in its default mode, the database of a plain
+ * {@code ./mvnw spring-boot:run} (PostgreSQL is covered by the integration tests).
+ */
+class DocumentStorageH2Test {
+
+  private JdbcTemplate jdbc;
+  private TransactionTemplate tx;
+  private DocumentNumbering numbering;
+  private DocumentRepository repository;
+
+  @BeforeEach
+  void migrate() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:documents-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    dataSource.setUser("sa");
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("dv_schema_history").load().migrate();
+    DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+    jdbc = new JdbcTemplate(dataSource);
+    tx = new TransactionTemplate(transactions);
+    numbering = new DocumentNumbering(jdbc, transactions);
+    repository = new DocumentRepository(jdbc);
+  }
+
+  private int next(String unit, String register, int year) {
+    return tx.execute(status -> numbering.next(unit, register, year));
+  }
+
+  @Test
+  void numbersRunFromOnePerUnitRegisterAndYear() {
+    assertThat(List.of(next("dongha", "QĐ", 2026), next("dongha", "QĐ", 2026), next("dongha", "QĐ", 2026)))
+        .containsExactly(1, 2, 3);
+    assertThat(next("dongha", "TB", 2026)).isEqualTo(1);
+    assertThat(next("camlo", "QĐ", 2026)).isEqualTo(1);
+    assertThat(next("dongha", "QĐ", 2027)).isEqualTo(1);
+    assertThat(next("dongha", "QĐ", 2026)).isEqualTo(4);
+  }
+
+  @Test
+  void rolledBackTransactionGivesItsNumberBack() {
+    assertThat(next("dongha", "QĐ", 2026)).isEqualTo(1);
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      assertThat(numbering.next("dongha", "QĐ", 2026)).isEqualTo(2);
+      throw new IllegalStateException("rendering failed");
+    })).hasMessage("rendering failed");
+    assertThat(next("dongha", "QĐ", 2026)).isEqualTo(2);
+  }
+
+  @Test
+  void firstNumberOfARegisterRolledBackLeavesNoGapEither() {
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      numbering.next("camlo", "BB", 2026);
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    assertThat(next("camlo", "BB", 2026)).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentCallersGetDistinctConsecutiveNumbers() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        futures.add(pool.submit(() -> next("dongha", "GTN", 2026)));
+      }
+      List<Integer> numbers = new ArrayList<>();
+      for (Future<Integer> f : futures) {
+        numbers.add(f.get());
+      }
+      Collections.sort(numbers);
+      assertThat(numbers).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 40).boxed().toList());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void storesAndReadsBackADocumentWithItsContent() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    byte[] content = "%PDF-1.7 Vietnamese bytes: Đông Hà".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), "dongha", "case-1", DocumentKind.RESULT,
+        "QĐ", 7, "QĐ-UBND", 2026, "QUYẾT ĐỊNH", DocumentState.DRAFT, DocumentService.sha256(content), now, now, null);
+    tx.executeWithoutResult(status -> repository.insert(document, content));
+
+    assertThat(repository.find(document.id())).contains(document);
+    assertThat(repository.content(document.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(content));
+    assertThat(repository.findByCase("case-1")).containsExactly(document);
+    java.util.Optional<StoredDocument> locked = tx.execute(status -> repository.findForUpdate(document.id()));
+    assertThat(locked).contains(document);
+  }
+
+  @Test
+  void theSameNumberCannotBeStoredTwice() {
+    Instant now = Instant.now();
+    byte[] content = {1};
+    StoredDocument first = new StoredDocument(UUID.randomUUID().toString(), "dongha", null, DocumentKind.RESULT,
+        "QĐ", 1, "QĐ-UBND", 2026, "QUYẾT ĐỊNH", DocumentState.DRAFT, DocumentService.sha256(content), now, now, null);
+    repository.insert(first, content);
+    StoredDocument duplicate = new StoredDocument(UUID.randomUUID().toString(), "dongha", null, DocumentKind.RESULT,
+        "QĐ", 1, "QĐ-UBND", 2026, "QUYẾT ĐỊNH", DocumentState.DRAFT, DocumentService.sha256(content), now, now, null);
+    assertThatThrownBy(() -> repository.insert(duplicate, content))
+        .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+  }
+}
