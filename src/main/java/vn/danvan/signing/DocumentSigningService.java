@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.danvan.document.DocumentKind;
 import vn.danvan.document.DocumentService;
 import vn.danvan.document.DocumentState;
 import vn.danvan.document.StoredDocument;
@@ -37,8 +38,18 @@ public class DocumentSigningService {
    */
   @Transactional
   public StoredDocument sign(String documentId, String unit, SignerRole role, String leaderUserId, String reason) {
+    return sign(documentId, null, unit, role, leaderUserId, reason);
+  }
+
+  /** As {@link #sign(String, String, SignerRole, String, String)}, refusing a document of another kind than expected. */
+  @Transactional
+  public StoredDocument sign(String documentId, DocumentKind expectedKind, String unit, SignerRole role,
+      String leaderUserId, String reason) {
     StoredDocument document = documents.find(documentId)
         .orElseThrow(() -> new IllegalArgumentException("No document " + documentId));
+    if (expectedKind != null && document.kind() != expectedKind) {
+      throw new IllegalArgumentException("Document " + documentId + " is a " + document.kind() + ", not a " + expectedKind);
+    }
     if (!document.unit().equals(unit)) {
       throw new IllegalArgumentException("Document " + documentId + " belongs to unit " + document.unit()
           + ", not to " + unit);

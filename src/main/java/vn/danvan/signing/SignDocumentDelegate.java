@@ -3,6 +3,7 @@ package vn.danvan.signing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.danvan.document.DocumentKind;
 
 /**
  * BPMN glue for the "Ký số văn bản" step (element template {@code sign-document.json}): reads the
@@ -17,6 +18,8 @@ class SignDocumentDelegate implements JavaDelegate {
   static final String IN_SIGNER_ROLE = "signerRole";
   static final String IN_SIGNER_USER_VARIABLE = "signerUserVariable";
   static final String IN_REASON = "reason";
+  /** Optional: the kind the document must be, a guard against signing the wrong variable's document. */
+  static final String IN_DOCUMENT_KIND = "documentKind";
 
   private final DocumentSigningService signing;
 
@@ -33,7 +36,9 @@ class SignDocumentDelegate implements JavaDelegate {
     SignerRole role = SignerRole.valueOf(required(execution, IN_SIGNER_ROLE));
     String leader = role == SignerRole.LEADER_AND_UNIT
         ? (String) execution.getVariable(required(execution, IN_SIGNER_USER_VARIABLE)) : null;
-    signing.sign(documentId, execution.getTenantId(), role, leader, required(execution, IN_REASON));
+    Object kind = execution.getVariableLocal(IN_DOCUMENT_KIND);
+    DocumentKind expectedKind = kind == null || kind.toString().isBlank() ? null : DocumentKind.valueOf(kind.toString());
+    signing.sign(documentId, expectedKind, execution.getTenantId(), role, leader, required(execution, IN_REASON));
   }
 
   private static String required(DelegateExecution execution, String input) {

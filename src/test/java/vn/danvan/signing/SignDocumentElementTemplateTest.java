@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import vn.danvan.document.DocumentKind;
 
 /** The Modeler element template of the signing step binds what the delegate's contract expects. */
 class SignDocumentElementTemplateTest {
@@ -49,6 +51,14 @@ class SignDocumentElementTemplateTest {
     assertThat(role.get("choices").findValuesAsText("value")).containsExactly("LEADER_AND_UNIT", "UNIT");
     assertThat(role.get("choices").findValuesAsText("name"))
         .containsExactly("Lãnh đạo ký và đóng dấu đơn vị", "Chỉ đóng dấu đơn vị");
+  }
+
+  @Test
+  void offersEveryDocumentKindAndNothingElse() {
+    JsonNode kind = input("documentKind");
+    assertThat(kind.get("choices").findValuesAsText("value"))
+        .containsExactlyInAnyOrderElementsOf(Arrays.stream(DocumentKind.values()).map(Enum::name).toList());
+    assertThat(kind.get("value").asText()).isEqualTo(DocumentKind.RESULT.name());
   }
 
   private static JsonNode input(String name) {

@@ -50,6 +50,7 @@ class SignDocumentStepIT {
         .serviceTask("Task_SignResult").name("Ký số kết quả").camundaAsyncBefore()
           .camundaDelegateExpression("${signDocumentDelegate}")
           .camundaInputParameter("documentVariable", "resultDocumentId")
+          .camundaInputParameter("documentKind", "${expectedKind}")
           .camundaInputParameter("signerRole", "${signerRole}")
           .camundaInputParameter("signerUserVariable", "approvedBy")
           .camundaInputParameter("reason", "Phê duyệt kết quả giải quyết thủ tục hành chính")
@@ -111,6 +112,17 @@ class SignDocumentStepIT {
     assertThat(documents.find(document.id()).orElseThrow().state()).isEqualTo(DocumentState.DRAFT);
   }
 
+  @Test
+  void documentOfAnotherKindThanExpectedIsNotSigned() {
+    StoredDocument document = newDocument("dongha");
+    ProcessInstance instance = start("dongha", document.id(), "UNIT", "APOLOGY");
+
+    Incident incident = failUntilIncident(instance);
+
+    assertThat(incident.getIncidentMessage()).contains("not a APOLOGY");
+    assertThat(documents.find(document.id()).orElseThrow().state()).isEqualTo(DocumentState.DRAFT);
+  }
+
   /** Runs the failing job as the job executor would, retry after retry (R3/PT5M), until the incident. */
   private Incident failUntilIncident(ProcessInstance instance) {
     for (int attempt = 1; attempt <= 3; attempt++) {
@@ -131,8 +143,12 @@ class SignDocumentStepIT {
   }
 
   private ProcessInstance start(String unit, String documentId, String role) {
+    return start(unit, documentId, role, "RESULT");
+  }
+
+  private ProcessInstance start(String unit, String documentId, String role, String expectedKind) {
     return runtime.startProcessInstanceByKey(PROCESS, Map.of("unitCode", unit, "resultDocumentId", documentId,
-        "signerRole", role, "approvedBy", unit + ".chairman"));
+        "signerRole", role, "approvedBy", unit + ".chairman", "expectedKind", expectedKind));
   }
 
   private Job signingJob(ProcessInstance instance) {
