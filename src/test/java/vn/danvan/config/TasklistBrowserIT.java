@@ -23,7 +23,9 @@ import vn.danvan.support.PostgresIntegrationTest;
 /**
  * Officials in the real Tasklist, in a real browser: a one-stop officer logs in, starts a dossier
  * through its Camunda start form; the specialist of the same commune finds it among the unit's
- * group tasks, opens it, fills its Camunda Form and completes it.
+ * group tasks, opens it, fills its Camunda Form and completes it. Chromium runs with {@code --lang=vi-VN},
+ * so Tasklist shows our Vietnamese translation ({@code app/tasklist/locales/vi.json}): every label
+ * the test clicks or types into is the Vietnamese one.
  */
 @PostgresIntegrationTest
 class TasklistBrowserIT {
@@ -53,14 +55,14 @@ class TasklistBrowserIT {
     try {
       logIn("camlo.officer");
       visible(By.partialLinkText("Việc của tôi"));
-      click(By.partialLinkText("Start process"));
+      click(By.partialLinkText("Bắt đầu quy trình"));
       click(By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
 
       choose("Thủ tục hành chính", "Chứng thực bản sao từ bản chính");
       type("Họ và tên người nộp hồ sơ", "Phan Văn Bình");
       type("Số định danh cá nhân (12 chữ số)", "045201000123");
       type("Số điện thoại", "0912345678");
-      click(By.xpath("//button[normalize-space()='Start']"));
+      click(By.xpath("//button[normalize-space()='Bắt đầu']"));
       wait.until(d -> !taskService.createTaskQuery().tenantIdIn("camlo").taskDefinitionKey("Task_AppraiseDossier")
           .processVariableValueEquals("applicantName", "Phan Văn Bình").list().isEmpty());
       Task task = taskService.createTaskQuery().processVariableValueEquals("applicantName", "Phan Văn Bình").singleResult();
@@ -75,7 +77,7 @@ class TasklistBrowserIT {
       // the form shows what the officer entered
       WebElement applicant = browser.findElement(By.xpath("//label[normalize-space()='Họ và tên người nộp hồ sơ']/following::input[1]"));
       assertThat(applicant.getDomProperty("value")).isEqualTo("Phan Văn Bình");
-      click(By.xpath("//button[normalize-space()='Claim']"));
+      click(By.xpath("//button[normalize-space()='Nhận việc']"));
       wait.until(d -> "camlo.specialist".equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
       // Claiming re-renders the form: type into the new one until it holds the text.
       String text = "Hồ sơ đầy đủ, hợp lệ; đề nghị chứng thực.";
@@ -88,7 +90,7 @@ class TasklistBrowserIT {
         }
         return text.equals(d.findElement(opinion).getDomProperty("value"));
       });
-      click(By.xpath("//button[normalize-space()='Complete']"));
+      click(By.xpath("//button[normalize-space()='Hoàn thành']"));
 
       wait.until(d -> taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId())
           .taskDefinitionKey("Task_ApproveResult").count() == 1);
@@ -103,8 +105,8 @@ class TasklistBrowserIT {
 
   private void logIn(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    visible(By.cssSelector("input[placeholder='Username']")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("demo");
+    visible(By.cssSelector("input[placeholder='Tên đăng nhập']")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
     click(By.cssSelector("button[type='submit']"));
     visible(By.partialLinkText("Việc của tôi"));
   }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -42,6 +43,9 @@ public final class Browser {
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--disable-dev-shm-usage", "--window-size=1300,900", "--lang=vi-VN",
           "--user-data-dir=" + profile);
+      // On Linux --lang does not reach the page: navigator.languages comes from the accept-language
+      // preference, and the Camunda webapps pick their locale from its first entry.
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
       ChromeDriver driver = new ChromeDriver(service, options);
