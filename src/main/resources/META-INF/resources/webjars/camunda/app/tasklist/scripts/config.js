@@ -31,7 +31,7 @@ export default {
   // danvan: Vietnamese first. The browser's first preferred language picks the locale if it is
   // listed here (vi-VN -> vi, en-US -> en); any other language falls back to Vietnamese.
   locales: {
-    availableLocales: ['vi', 'en'],
+    availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
   // customScripts: [
