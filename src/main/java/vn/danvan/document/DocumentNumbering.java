@@ -18,9 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counter row is inserted under a savepoint: when two transactions insert it at once, the loser's
  * duplicate key is rolled back to the savepoint (the transaction stays usable, on PostgreSQL too)
  * and it increments the winner's row. Portable SQL, for PostgreSQL and H2 alike.
+ *
+ * <p>Other registers of a unit use it too: the one-stop counter's dossier register numbers the
+ * dossiers received per day (register {@code HS<yymmdd>}).
  */
 @Component
-class DocumentNumbering {
+public class DocumentNumbering {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate savepoint;

@@ -1,0 +1,81 @@
+package vn.danvan.dossier;
+
+/**
+ * Names shared by {@code bpmn/dossierApproval.bpmn}, its delegates, services and tests: the process
+ * key, the element ids code refers to, variable, message and error names.
+ */
+public final class DossierProcess {
+
+  public static final String KEY = "dossierApproval";
+
+  // elements
+  public static final String TASK_CHECK = "Task_CheckDossier";
+  public static final String TASK_RECEIVE_SUPPLEMENT = "Task_ReceiveSupplement";
+  public static final String TASK_APPRAISE = "Task_AppraiseDossier";
+  public static final String TASK_APPROVE = "Task_ApproveResult";
+  public static final String TASK_SIGN_RESULT = "Task_SignResult";
+  public static final String TASK_ISSUE_APOLOGY = "Task_IssueApology";
+  public static final String TASK_ESCALATE_LATE = "Task_DirectLateDossier";
+  public static final String TASK_STEP_OVERDUE = "Task_UrgeOverdueStep";
+  public static final String TASK_RETURN = "Task_ReturnResult";
+  public static final String TIMER_APOLOGY_DUE = "TimerEvent_ApologyDue";
+  public static final String TIMER_APPOINTMENT = "TimerEvent_AppointmentReached";
+  public static final String TIMER_SUPPLEMENT_OVERDUE = "BoundaryEvent_SupplementOverdue";
+  public static final String TIMER_APPRAISAL_OVERDUE = "BoundaryEvent_AppraisalOverdue";
+  public static final String TIMER_APPROVAL_OVERDUE = "BoundaryEvent_ApprovalOverdue";
+  public static final String END_RETURNED = "EndEvent_ResultReturned";
+  public static final String END_REFUSED = "EndEvent_DossierRefused";
+  public static final String END_CLOSED = "EndEvent_DossierClosed";
+  public static final String END_WITHDRAWN = "EndEvent_DossierWithdrawn";
+
+  // messages and errors
+  public static final String MESSAGE_WITHDRAWN = "DossierWithdrawn";
+  public static final String ERROR_SUPPLEMENT_NEEDED = "SupplementNeeded";
+  public static final String ERROR_REFUSED = "DossierRefused";
+
+  // variables: the citizen's application
+  public static final String VAR_DOSSIER_CODE = "dossierCode";
+  public static final String VAR_PROCEDURE_CODE = "procedureCode";
+  public static final String VAR_VERIFICATION_NEEDED = "verificationNeeded";
+  public static final String VAR_APPLICANT_NAME = "applicantName";
+  public static final String VAR_ID_NUMBER = "idNumber";
+  public static final String VAR_PHONE = "phone";
+  public static final String VAR_EMAIL = "email";
+  public static final String VAR_ADDRESS = "applicantAddress";
+  public static final String VAR_DOCUMENT_LIST = "documentList";
+  public static final String VAR_CHANNEL = "channel";
+  public static final String VAR_RECEIVING_OFFICER = "receivingOfficer";
+
+  // variables: decisions of the steps
+  public static final String VAR_CHECK_RESULT = "checkResult";
+  public static final String VAR_MISSING_ITEMS = "missingItems";
+  public static final String VAR_REFUSAL_REASONS = "refusalReasons";
+  public static final String VAR_APPRAISAL_RESULT = "appraisalResult";
+  public static final String VAR_APPRAISAL_OPINION = "appraisalOpinion";
+  public static final String VAR_APPROVAL_DECISION = "approvalDecision";
+  public static final String VAR_APPROVED_BY = "approvedBy";
+  public static final String VAR_APOLOGY_REASON = "apologyReason";
+  public static final String VAR_NEW_APPOINTMENT = "newAppointmentAt";
+  public static final String VAR_WITHDRAWAL_REASON = "withdrawalReason";
+  public static final String VAR_SATISFACTION = "satisfaction";
+
+  // variables: set by the process (dates are java.util.Date for timers and forms)
+  public static final String VAR_APPOINTMENT_AT = "appointmentAt";
+  public static final String VAR_APOLOGY_DUE_AT = "apologyDueAt";
+  public static final String VAR_SUPPLEMENT_DUE_AT = "supplementDueAt";
+  public static final String VAR_APPRAISE_DUE_AT = "appraiseDueAt";
+  public static final String VAR_APPROVE_DUE_AT = "approveDueAt";
+  public static final String VAR_APOLOGY_ISSUED = "apologyIssued";
+  public static final String VAR_CHAIRMAN = "chairmanUserId";
+  public static final String VAR_HAS_COURTESY_LETTER = "hasCourtesyLetter";
+  public static final String VAR_RESULT_DOCUMENT = "resultDocumentId";
+  public static final String VAR_COURTESY_DOCUMENT = "courtesyDocumentId";
+  public static final String VAR_OUTCOME = "outcome";
+
+  /** Answers of the check at the counter. */
+  public static final String CHECK_COMPLETE = "COMPLETE";
+  public static final String CHECK_INCOMPLETE = "INCOMPLETE";
+  public static final String CHECK_NOT_ACCEPTED = "NOT_ACCEPTED";
+
+  private DossierProcess() {}
+}
