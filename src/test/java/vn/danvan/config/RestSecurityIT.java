@@ -68,7 +68,7 @@ class RestSecurityIT extends RunningApplicationTest {
     String taskId = http.get("/engine-rest/task?processInstanceId=" + instanceId, "dongha.specialist").json().get(0).path("id").asText();
 
     Http.Answer complete = http.postJson("/engine-rest/task/" + taskId + "/complete", "camlo.specialist",
-        "{\"variables\":{\"appraisalOpinion\":{\"value\":\"Đủ điều kiện\"}}}");
+        "{\"variables\":{\"appraisalOpinion\":{\"value\":\"Đủ điều kiện\"},\"appraisalResult\":{\"value\":\"PROPOSE_APPROVE\"}}}");
     assertThat(complete.status()).as(complete.body()).isIn(403, 404);
     Http.Answer claim = http.postJson("/engine-rest/task/" + taskId + "/claim", "camlo.specialist", "{\"userId\":\"camlo.specialist\"}");
     assertThat(claim.status()).as(claim.body()).isIn(403, 404);
@@ -78,7 +78,7 @@ class RestSecurityIT extends RunningApplicationTest {
     assertThat(still.status()).isEqualTo(200);
     assertThat(still.json().path("assignee").isNull()).isTrue();
     Http.Answer ownComplete = http.postJson("/engine-rest/task/" + taskId + "/complete", "dongha.specialist",
-        "{\"variables\":{\"appraisalOpinion\":{\"value\":\"Đủ điều kiện\"}}}");
+        "{\"variables\":{\"appraisalOpinion\":{\"value\":\"Đủ điều kiện\"},\"appraisalResult\":{\"value\":\"PROPOSE_APPROVE\"}}}");
     assertThat(ownComplete.status()).isEqualTo(204);
   }
 
@@ -95,7 +95,7 @@ class RestSecurityIT extends RunningApplicationTest {
     String instanceId = startDossierAs("camlo.officer");
     String taskId = http.get("/engine-rest/task?processInstanceId=" + instanceId, "camlo.specialist").json().get(0).path("id").asText();
     assertThat(http.postJson("/engine-rest/task/" + taskId + "/complete", "camlo.specialist",
-        "{\"variables\":{\"appraisalOpinion\":{\"value\":\"Đủ điều kiện\"}}}").status()).isEqualTo(204);
+        "{\"variables\":{\"appraisalOpinion\":{\"value\":\"Đủ điều kiện\"},\"appraisalResult\":{\"value\":\"PROPOSE_APPROVE\"}}}").status()).isEqualTo(204);
 
     assertThat(http.get("/engine-rest/task?processInstanceId=" + instanceId, "camlo.specialist").json()).isEmpty();
     assertThat(http.get("/engine-rest/task?processInstanceId=" + instanceId, "camlo.chairman").json()).hasSize(1);
@@ -161,7 +161,10 @@ class RestSecurityIT extends RunningApplicationTest {
   private static String startBody(String extraVariables) {
     return "{\"variables\": {"
         + "\"procedureCode\": {\"value\": \"CERTIFIED_COPY\"},"
-        + "\"applicantName\": {\"value\": \"Nguyễn Văn An\"}"
+        + "\"applicantName\": {\"value\": \"Nguyễn Văn An\"},"
+        + "\"phone\": {\"value\": \"0912345678\"},"
+        + "\"documentList\": {\"value\": \"Bản chính, bản sao\"},"
+        + "\"checkResult\": {\"value\": \"COMPLETE\"}"
         + extraVariables + "}}";
   }
 }

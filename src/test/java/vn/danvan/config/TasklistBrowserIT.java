@@ -62,12 +62,15 @@ class TasklistBrowserIT {
       type("Họ và tên người nộp hồ sơ", "Phan Văn Bình");
       type("Số định danh cá nhân (12 chữ số)", "045201000123");
       type("Số điện thoại", "0912345678");
+      visible(By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]"))
+          .sendKeys("Bản chính và bản sao giấy khai sinh");
       click(By.xpath("//button[normalize-space()='Bắt đầu']"));
       wait.until(d -> !taskService.createTaskQuery().tenantIdIn("camlo").taskDefinitionKey("Task_AppraiseDossier")
           .processVariableValueEquals("applicantName", "Phan Văn Bình").list().isEmpty());
       Task task = taskService.createTaskQuery().processVariableValueEquals("applicantName", "Phan Văn Bình").singleResult();
       assertThat(task.getTenantId()).isEqualTo("camlo");
       assertThat(taskService.getVariable(task.getId(), "idNumber")).isEqualTo("045201000123");
+      assertThat((String) taskService.getVariable(task.getId(), "dossierCode")).startsWith("CAMLO-");
       logOut();
 
       logIn("camlo.specialist");
@@ -82,6 +85,7 @@ class TasklistBrowserIT {
       // Claiming re-renders the form: type into the new one until it holds the text.
       String text = "Hồ sơ đầy đủ, hợp lệ; đề nghị chứng thực.";
       By opinion = By.xpath("//label[contains(normalize-space(),'Ý kiến thẩm định')]/following::textarea[1]");
+      click(By.xpath("//label[contains(normalize-space(),'Đủ điều kiện: trình lãnh đạo phê duyệt')]"));
       wait.until(d -> {
         WebElement field = d.findElement(opinion);
         if (!text.equals(field.getDomProperty("value"))) {

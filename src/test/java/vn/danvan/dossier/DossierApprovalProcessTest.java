@@ -1,31 +1,53 @@
 package vn.danvan.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.danvan.dossier.DossierProcess.*;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import vn.danvan.document.DocumentKind;
+import vn.danvan.document.DocumentService;
+import vn.danvan.document.DocumentState;
 
-/** The first increment of {@code dossierApproval}: receive, appraise, approve (or return), hand over. */
+/**
+ * {@code dossierApproval} end to end in the engine: every path of the one-stop process, timers
+ * fired through their jobs with the engine clock moved, documents generated and signed for real.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "spring.datasource.url=jdbc:h2:mem:dossier-process;DB_CLOSE_ON_EXIT=FALSE",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    "danvan.signing.keystore-dir=target/demo-signing"})
 @ActiveProfiles("demo")
 class DossierApprovalProcessTest {
 
-  @Autowired RuntimeService runtimeService;
+  /** Wednesday 25/11/2026, 09:00: a working day (24/11 is Vietnamese Culture Day). */
+  static final Instant WEDNESDAY_MORNING = OffsetDateTime.parse("2026-11-25T09:00:00+07:00").toInstant();
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired DossierService dossiers;
+  @Autowired DocumentService documents;
 
   @AfterEach
   void resetClock() {
@@ -33,52 +55,287 @@ class DossierApprovalProcessTest {
   }
 
   @Test
-  void approvedDossierIsReturnedToTheCitizen() {
-    ProcessInstance dossier = start();
-    assertThat(dossier).isWaitingAt("Task_AppraiseDossier");
+  void completeDossierIsAppraisedApprovedSignedAndReturnedOnTime() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
+
+    assertThat(dossier).isWaitingAt(TASK_APPRAISE).hasBusinessKey(code(dossier));
+    assertThat(appointment(dossier)).isEqualTo(OffsetDateTime.parse("2026-11-25T17:00:00+07:00").toInstant());
+    assertThat(documents.find(var(dossier, "receiptDocumentId")).orElseThrow().kind()).isEqualTo(DocumentKind.RECEIPT);
     assertThat(task(dossier)).hasCandidateGroup("specialist");
-    complete(task(dossier), withVariables("appraisalOpinion", "Hồ sơ hợp lệ"));
 
-    assertThat(dossier).isWaitingAt("Task_ApproveResult");
-    assertThat(task(dossier)).hasCandidateGroup("leader");
-    complete(task(dossier), withVariables("approvalDecision", "APPROVE"));
+    appraiseAndApprove(dossier, "PROPOSE_APPROVE");
+    signAll(dossier);
 
-    assertThat(dossier).isWaitingAt("Task_ReturnResult");
-    assertThat(task(dossier)).hasCandidateGroup("one-stop-officer");
-    complete(task(dossier), withVariables("resultHandedOver", true));
+    assertThat(dossier).isWaitingAt(TASK_RETURN);
+    assertThat(documents.find(var(dossier, VAR_RESULT_DOCUMENT)).orElseThrow().state()).isEqualTo(DocumentState.SIGNED);
+    complete(task(dossier), withVariables("resultHandedOver", true, VAR_SATISFACTION, "5"));
 
-    assertThat(dossier).isEnded().hasPassedInOrder("Task_AppraiseDossier", "Task_ApproveResult",
-        "Task_ReturnResult", "EndEvent_ResultReturned");
+    assertThat(dossier).isEnded().hasPassed(END_RETURNED).variables().containsEntry(VAR_OUTCOME, "ON_TIME");
+    Dossier register = dossiers.find(code(dossier)).orElseThrow();
+    assertThat(register.state()).isEqualTo(DossierState.RETURNED);
+    assertThat(register.outcome()).isEqualTo(Outcome.ON_TIME);
+    assertThat(register.satisfaction()).isEqualTo(5);
+    assertThat(register.phoneLast4()).isEqualTo("5678");
+    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).containsSubsequence(
+        DossierEventType.RECEIVED, DossierEventType.RECEIPT_ISSUED, DossierEventType.RESULT_READY,
+        DossierEventType.RETURNED, DossierEventType.RATED);
   }
 
   @Test
-  void leaderReturnsDossierToSpecialist() {
-    ProcessInstance dossier = start();
-    complete(task(dossier), withVariables("appraisalOpinion", "Hồ sơ hợp lệ"));
-    complete(task(dossier), withVariables("approvalDecision", "RETURN", "approvalNote", "Bổ sung ý kiến thẩm định"));
+  void birthRegistrationComesWithTheChairmansCongratulationLetter() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("BIRTH_REGISTRATION", CHECK_COMPLETE);
+    appraiseAndApprove(dossier, "PROPOSE_APPROVE");
+    signAll(dossier);
 
-    assertThat(dossier).isWaitingAt("Task_AppraiseDossier");
-    assertThat(task(dossier)).hasCandidateGroup("specialist");
+    var letter = documents.find(var(dossier, VAR_COURTESY_DOCUMENT)).orElseThrow();
+    assertThat(letter.kind()).isEqualTo(DocumentKind.CONGRATULATION);
+    assertThat(letter.state()).isEqualTo(DocumentState.SIGNED);
+    assertThat(dossier).isWaitingAt(TASK_RETURN);
+  }
+
+  @Test
+  void supplementStopsTheClockAndRestartsItFromZero() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE);
+    assertThat(dossier).isWaitingAt(TASK_RECEIVE_SUPPLEMENT);
+    assertThat(runtime.getVariable(dossier.getId(), VAR_APPOINTMENT_AT)).isNull();
+    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WAITING_SUPPLEMENT);
+
+    // the citizen comes back on Monday 30/11/2026: eight working days count from then
+    at(OffsetDateTime.parse("2026-11-30T10:00:00+07:00").toInstant());
+    complete(task(dossier), withVariables(VAR_CHECK_RESULT, CHECK_COMPLETE));
+
+    assertThat(dossier).isWaitingAt(TASK_APPRAISE);
+    assertThat(appointment(dossier)).isEqualTo(OffsetDateTime.parse("2026-12-10T17:00:00+07:00").toInstant());
+    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).containsSubsequence(
+        DossierEventType.SUPPLEMENT_REQUESTED, DossierEventType.SUPPLEMENTED, DossierEventType.RECEIPT_ISSUED);
+  }
+
+  @Test
+  void dossierNotSupplementedWithinFifteenWorkingDaysIsClosed() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_INCOMPLETE);
+    Date due = (Date) runtime.getVariable(dossier.getId(), VAR_SUPPLEMENT_DUE_AT);
+    // 15 working days after Wed 25/11/2026: Wednesday 16/12/2026, end of office hours
+    assertThat(due.toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-16T17:00:00+07:00").toInstant());
+
+    at(due.toInstant().plusSeconds(60));
+    fire(dossier, TIMER_SUPPLEMENT_OVERDUE);
+
+    assertThat(dossier).isEnded().hasPassed(END_CLOSED);
+    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.CLOSED);
+  }
+
+  @Test
+  void dossierRefusedAtTheCounterGetsASignedRefusal() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_NOT_ACCEPTED);
+    signAll(dossier);
+
+    assertThat(dossier).isEnded().hasPassed(END_REFUSED);
+    var refusal = documents.find(var(dossier, "refusalDocumentId")).orElseThrow();
+    assertThat(refusal.kind()).isEqualTo(DocumentKind.REFUSAL);
+    assertThat(refusal.state()).isEqualTo(DocumentState.SIGNED);
+    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.REFUSED);
+  }
+
+  @Test
+  void leaderRefusesAfterTheSpecialistProposesRefusal() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
+    complete(task(dossier), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_REFUSE", VAR_APPRAISAL_OPINION, "Bản chính bị tẩy xóa"));
+    approve(dossier, "REFUSE", Map.of(VAR_REFUSAL_REASONS, "Bản chính bị tẩy xóa, sửa chữa"));
+    signAll(dossier);
+
+    assertThat(dossier).isEnded().hasPassed(END_REFUSED);
+    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.REFUSED);
+  }
+
+  @Test
+  void leaderReturnsTheDossierToTheSpecialist() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
+    complete(task(dossier), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE", VAR_APPRAISAL_OPINION, "Hợp lệ"));
+    approve(dossier, "RETURN", Map.of());
+    assertThat(dossier).isWaitingAt(TASK_APPRAISE);
+  }
+
+  @Test
+  void appraisalCanSendTheDossierBackForSupplement() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
+    complete(task(dossier), withVariables(VAR_APPRAISAL_RESULT, "NEED_SUPPLEMENT",
+        VAR_APPRAISAL_OPINION, "Thiếu bản đồ", VAR_MISSING_ITEMS, "Trích lục bản đồ địa chính"));
+    assertThat(dossier).isWaitingAt(TASK_RECEIVE_SUPPLEMENT);
+    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WAITING_SUPPLEMENT);
+  }
+
+  @Test
+  void stepThatOverrunsItsBudgetIsEscalatedToTheLeader() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
+    Date due = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPRAISE)
+        .singleResult().getDueDate();
+    at(due.toInstant().plusSeconds(60));
+    fire(dossier, TIMER_APPRAISAL_OVERDUE);
+
+    Task urge = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_STEP_OVERDUE).singleResult();
+    assertThat(urge).isNotNull();
+    assertThat(urge.getName()).isEqualTo("Đôn đốc bước xử lý quá hạn");
+    assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPRAISE).count()).isOne();
+    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).contains(DossierEventType.STEP_OVERDUE);
+  }
+
+  @Test
+  void apologyMovesTheAppointmentOnceAndASecondIsRefused() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
+    Instant first = appointment(dossier);
+    at(((Date) runtime.getVariable(dossier.getId(), VAR_APOLOGY_DUE_AT)).toInstant().plusSeconds(60));
+    fire(dossier, TIMER_APOLOGY_DUE);
+
+    Task apology = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ISSUE_APOLOGY).singleResult();
+    assertThat(apology).isNotNull();
+    tasks.claim(apology.getId(), "dongha.chairman");
+    tasks.complete(apology.getId(), withVariables(VAR_APOLOGY_REASON, "Chờ kết quả xác minh của cơ quan thuế",
+        VAR_NEW_APPOINTMENT, "2026-12-14T17:00"));
+
+    Instant moved = OffsetDateTime.parse("2026-12-14T17:00:00+07:00").toInstant();
+    assertThat(appointment(dossier)).isEqualTo(moved).isAfter(first);
+    assertThat(documents.find(var(dossier, "apologyDocumentId")).orElseThrow().kind()).isEqualTo(DocumentKind.APOLOGY);
+    assertThat(dossiers.find(code(dossier)).orElseThrow().appointmentMoved()).isTrue();
+
+    assertThatThrownBy(() -> dossiers.issueApology(code(dossier), "Lần hai", moved.plusSeconds(86_400), "dongha.chairman"))
+        .isInstanceOf(ApologyRefusedException.class);
+    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type)
+        .containsSubsequence(DossierEventType.APOLOGY_ISSUED, DossierEventType.APOLOGY_REFUSED);
+    assertThat(appointment(dossier)).isEqualTo(moved);
+  }
+
+  @Test
+  void apologyTimerAfterASupplementDoesNotAskForASecondApology() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
+    runtime.setVariable(dossier.getId(), VAR_APOLOGY_ISSUED, true);
+    at(((Date) runtime.getVariable(dossier.getId(), VAR_APOLOGY_DUE_AT)).toInstant().plusSeconds(60));
+    fire(dossier, TIMER_APOLOGY_DUE);
+
+    assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ISSUE_APOLOGY).count()).isZero();
+    assertThat(management.createJobQuery().processInstanceId(dossier.getId()).activityId(TIMER_APPOINTMENT).count()).isOne();
+  }
+
+  @Test
+  void dossierStillOpenAtTheAppointmentGoesToTheChairmanAndEndsLate() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
+    runtime.setVariable(dossier.getId(), VAR_APOLOGY_ISSUED, true);
+    fire(dossier, TIMER_APOLOGY_DUE);
+    at(appointment(dossier).plusSeconds(60));
+    fire(dossier, TIMER_APPOINTMENT);
+
+    Task late = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ESCALATE_LATE).singleResult();
+    assertThat(late.getAssignee()).isEqualTo("dongha.chairman");
+
+    // the result is signed the next morning
+    at(OffsetDateTime.parse("2026-11-26T08:30:00+07:00").toInstant());
+    appraiseAndApprove(dossier, "PROPOSE_APPROVE");
+    signAll(dossier);
+    assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ESCALATE_LATE).count())
+        .as("the result ends the watch over the appointment").isZero();
+    complete(task(dossier), withVariables("resultHandedOver", true));
+
+    assertThat(dossier).isEnded().variables().containsEntry(VAR_OUTCOME, "LATE");
+    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).contains(DossierEventType.APPOINTMENT_PASSED);
+  }
+
+  @Test
+  void citizenWithdrawsDuringHandling() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
+    runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(code(dossier))
+        .setVariable(VAR_WITHDRAWAL_REASON, "Công dân không còn nhu cầu").correlate();
+
+    assertThat(dossier).isEnded().hasPassed(END_WITHDRAWN);
+    assertThat(documents.find(var(dossier, "stopDocumentId")).orElseThrow().kind()).isEqualTo(DocumentKind.STOP_NOTICE);
+    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WITHDRAWN);
   }
 
   @Test
   void caseBelongsToTheUnitItWasStartedFor() {
-    ProcessInstance dossier = start();
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
     assertThat(dossier.getTenantId()).isEqualTo("dongha");
-    assertThat(task(dossier).getTenantId()).isEqualTo("dongha");
+    assertThat(code(dossier)).matches("DONGHA-261125-\\d{4}");
   }
 
-  @Test
-  void stepIsDueAtTheEndOfTheNextWorkingDay() {
-    // Friday 13/2/2026 10:00, the last working day before the Tết break (16–20/2/2026).
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-02-13T10:00:00+07:00").toInstant()));
-    ProcessInstance dossier = start();
-    Instant due = task(dossier).getDueDate().toInstant();
-    assertThat(due).isEqualTo(OffsetDateTime.parse("2026-02-23T17:00:00+07:00").toInstant());
+  // ------------------------------------------------------------------ helpers
+
+  private ProcessInstance start(String procedure, String checkResult) {
+    Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, procedure,
+        VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
+        VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản chính và bản sao giấy tờ", VAR_CHECK_RESULT, checkResult,
+        VAR_RECEIVING_OFFICER, "dongha.officer"));
+    if (CHECK_INCOMPLETE.equals(checkResult)) {
+      variables.put(VAR_MISSING_ITEMS, "Bản sao căn cước công dân");
+    }
+    if (CHECK_NOT_ACCEPTED.equals(checkResult)) {
+      variables.put(VAR_REFUSAL_REASONS, "Không thuộc thẩm quyền của Ủy ban nhân dân phường");
+    }
+    return runtime.startProcessInstanceByKey(KEY, variables);
   }
 
-  private ProcessInstance start() {
-    return runtimeService.startProcessInstanceByKey("dossierApproval", withVariables(
-        "unitCode", "dongha", "procedureCode", "CERTIFIED_COPY", "applicantName", "Nguyễn Văn An"));
+  private void appraiseAndApprove(ProcessInstance dossier, String proposal) {
+    complete(task(TASK_APPRAISE, dossier), withVariables(VAR_APPRAISAL_RESULT, proposal, VAR_APPRAISAL_OPINION, "Hồ sơ hợp lệ"));
+    approve(dossier, "APPROVE", Map.of());
+  }
+
+  private void approve(ProcessInstance dossier, String decision, Map<String, Object> extra) {
+    Task approval = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPROVE).singleResult();
+    tasks.claim(approval.getId(), "dongha.chairman");
+    Map<String, Object> variables = new HashMap<>(extra);
+    variables.put(VAR_APPROVAL_DECISION, decision);
+    tasks.complete(approval.getId(), variables);
+  }
+
+  /** The asynchronous signing steps, run as the job executor would. */
+  private void signAll(ProcessInstance dossier) {
+    for (int i = 0; i < 5; i++) {
+      var jobs = management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignResult").list();
+      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignCourtesyLetter").list());
+      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignRefusal").list());
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  private void fire(ProcessInstance dossier, String timerActivity) {
+    Job job = management.createJobQuery().processInstanceId(dossier.getId()).activityId(timerActivity).singleResult();
+    assertThat(job).as("timer " + timerActivity).isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  private Instant appointment(ProcessInstance dossier) {
+    return ((Date) runtime.getVariable(dossier.getId(), VAR_APPOINTMENT_AT)).toInstant();
+  }
+
+  private String code(ProcessInstance dossier) {
+    return (String) historyVariable(dossier, VAR_DOSSIER_CODE);
+  }
+
+  private String var(ProcessInstance dossier, String name) {
+    return (String) historyVariable(dossier, name);
+  }
+
+  private Object historyVariable(ProcessInstance dossier, String name) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+        .createHistoricVariableInstanceQuery().processInstanceId(dossier.getId()).variableName(name).singleResult().getValue();
+  }
+
+  private static void at(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
   }
 }

@@ -1,0 +1,152 @@
+package vn.danvan.dossier;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import vn.danvan.calendar.CalendarProperties;
+import vn.danvan.calendar.VietnamTime;
+import vn.danvan.document.DocumentKind;
+import vn.danvan.document.DocumentRequest;
+import vn.danvan.document.DocumentService;
+import vn.danvan.procedure.Procedure;
+
+/**
+ * Fills the document templates of the one-stop forms (Circular 03/2025: receipt, supplement
+ * request, refusal, apology, stop notice) and of results and courtesy letters from a dossier's
+ * variables, and stores them. Returns the document id for the process variable.
+ */
+@Component
+class DossierDocuments {
+
+  private final DocumentService documents;
+  private final IdentityService identity;
+  private final CalendarProperties calendar;
+
+  DossierDocuments(DocumentService documents, IdentityService identity, CalendarProperties calendar) {
+    this.documents = documents;
+    this.identity = identity;
+    this.calendar = calendar;
+  }
+
+  String receipt(DelegateExecution execution, Dossier dossier, Procedure procedure, Instant appointment) {
+    Map<String, String> fields = common(execution, dossier, procedure);
+    fields.put("applicantAddress", orDash(Variables.text(execution, DossierProcess.VAR_ADDRESS)));
+    fields.put("applicantPhone", orDash(Variables.text(execution, DossierProcess.VAR_PHONE)));
+    fields.put("documentList", orDash(Variables.text(execution, DossierProcess.VAR_DOCUMENT_LIST)));
+    fields.put("dossierCount", "01");
+    fields.put("processingTime", procedure.deadline().describe(calendar.sameDayCutoff()));
+    fields.put("appointmentAt", dateTime(appointment));
+    fields.put("returnChannel", "Bộ phận Một cửa " + unitName(execution));
+    return create(execution, dossier, DocumentKind.RECEIPT, fields);
+  }
+
+  String supplementRequest(DelegateExecution execution, Dossier dossier, Procedure procedure, String actor) {
+    Map<String, String> fields = common(execution, dossier, procedure);
+    fields.put("missingItems", Variables.required(execution, DossierProcess.VAR_MISSING_ITEMS));
+    fields.put("reason", "Hồ sơ chưa đầy đủ thành phần theo quy định");
+    fields.put("contactName", fullName(actor));
+    fields.put("contactPhone", "Bộ phận Một cửa");
+    return create(execution, dossier, DocumentKind.SUPPLEMENT_REQUEST, fields);
+  }
+
+  String refusal(DelegateExecution execution, Dossier dossier, Procedure procedure, String reasons) {
+    Map<String, String> fields = common(execution, dossier, procedure);
+    fields.put("reason", reasons);
+    return create(execution, dossier, DocumentKind.REFUSAL, fields);
+  }
+
+  String apology(DelegateExecution execution, Dossier dossier, Procedure procedure, String reason,
+      Instant newAppointment, String leader) {
+    Map<String, String> fields = common(execution, dossier, procedure);
+    fields.put("originalAppointment", dateTime(dossier.appointmentAt()));
+    fields.put("newAppointment", dateTime(newAppointment));
+    fields.put("reason", reason);
+    fields.put("signerName", fullName(leader));
+    fields.put("signerTitle", "CHỦ TỊCH");
+    return create(execution, dossier, DocumentKind.APOLOGY, fields);
+  }
+
+  String stopNotice(DelegateExecution execution, Dossier dossier, Procedure procedure, String reason) {
+    Map<String, String> fields = common(execution, dossier, procedure);
+    fields.put("reason", reason);
+    fields.put("requestedOn", dateTime(ClockNow.get()));
+    return create(execution, dossier, DocumentKind.STOP_NOTICE, fields);
+  }
+
+  String result(DelegateExecution execution, Dossier dossier, Procedure procedure, String leader) {
+    Map<String, String> fields = new HashMap<>();
+    fields.put("subject", "Về việc giải quyết hồ sơ " + procedure.name().toLowerCase() + " mã " + dossier.code());
+    fields.put("legalBasis", "Căn cứ " + procedure.legalBasis() + ";");
+    fields.put("proposer", "Bộ phận chuyên môn thẩm định hồ sơ mã " + dossier.code());
+    fields.put("decision", "Giải quyết thủ tục " + procedure.name().toLowerCase() + " cho Ông/Bà "
+        + Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME) + " theo hồ sơ mã " + dossier.code() + ".");
+    fields.put("executors", "Bộ phận Một cửa, bộ phận chuyên môn và Ông/Bà "
+        + Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
+    fields.put("signerName", fullName(leader));
+    fields.put("signerTitle", "CHỦ TỊCH");
+    return create(execution, dossier, DocumentKind.RESULT, fields);
+  }
+
+  /** The congratulation or condolence letter that goes with some results, signed by the chairman. */
+  String courtesyLetter(DelegateExecution execution, Dossier dossier, Procedure procedure, String chairman) {
+    DocumentKind kind = DocumentKind.valueOf(procedure.courtesyLetterKind());
+    Map<String, String> fields = new HashMap<>();
+    fields.put("recipientName", Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
+    fields.put("signerName", fullName(chairman));
+    fields.put("signerTitle", "CHỦ TỊCH");
+    if (kind == DocumentKind.CONDOLENCE) {
+      fields.put("deceasedName", Variables.required(execution, "deceasedName"));
+      fields.put("birthYear", orDash(Variables.text(execution, "deceasedBirthYear")));
+      fields.put("deathDate", orDash(Variables.text(execution, "deathDate")));
+      fields.put("address", orDash(Variables.text(execution, DossierProcess.VAR_ADDRESS)));
+    } else {
+      fields.put("occasion", "BIRTH_REGISTRATION".equals(procedure.code())
+          ? "gia đình đón thành viên mới" : "Ông/Bà đăng ký kết hôn");
+    }
+    return create(execution, dossier, kind, fields);
+  }
+
+  private Map<String, String> common(DelegateExecution execution, Dossier dossier, Procedure procedure) {
+    Map<String, String> fields = new HashMap<>();
+    fields.put("applicantName", Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
+    fields.put("dossierCode", dossier.code());
+    fields.put("procedureName", procedure.name());
+    fields.put("receivedAt", dateTime(dossier.receivedAt()));
+    fields.put("receiverName", fullName(Variables.text(execution, DossierProcess.VAR_RECEIVING_OFFICER)));
+    return fields;
+  }
+
+  private String create(DelegateExecution execution, Dossier dossier, DocumentKind kind, Map<String, String> fields) {
+    return documents.create(DocumentRequest.of(dossier.unit(), dossier.code(), kind, fields)
+        .issuedOn(vn.danvan.calendar.WorkCalendar.dateOf(ClockNow.get()))).id();
+  }
+
+  private String unitName(DelegateExecution execution) {
+    var tenant = identity.createTenantQuery().tenantId(execution.getTenantId()).singleResult();
+    return tenant == null ? execution.getTenantId() : tenant.getName();
+  }
+
+  private String fullName(String userId) {
+    if (userId == null) {
+      return "—";
+    }
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim();
+  }
+
+  /** "17 giờ 00 phút, ngày 24/4/2026" as Vietnamese forms write it. */
+  static String dateTime(Instant instant) {
+    ZonedDateTime at = instant.atZone(VietnamTime.ZONE);
+    return String.format("%d giờ %02d phút, ngày %d/%d/%d", at.getHour(), at.getMinute(), at.getDayOfMonth(),
+        at.getMonthValue(), at.getYear());
+  }
+
+  private static String orDash(String value) {
+    return value == null || value.isBlank() ? "—" : value;
+  }
+}

@@ -1,0 +1,132 @@
+package vn.danvan.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import vn.danvan.calendar.VietnamTime;
+import vn.danvan.calendar.WorkCalendar;
+import vn.danvan.document.DocumentNumbering;
+
+/**
+ * The one-stop counter's dossier register ({@code dv_dossier}, {@code dv_dossier_event}). Every
+ * write joins the caller's transaction, which inside a process step is the engine's: a step and its
+ * register entry commit or roll back together.
+ */
+@Repository
+class DossierRegister {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+
+  private final JdbcTemplate jdbc;
+  private final DocumentNumbering numbering;
+
+  DossierRegister(JdbcTemplate jdbc, DocumentNumbering numbering) {
+    this.jdbc = jdbc;
+    this.numbering = numbering;
+  }
+
+  /**
+   * A new dossier code: unit code, day of receipt and the day's sequence number, e.g.
+   * {@code DONGHA-261122-0001}, unique under concurrency (a gapless per-unit, per-day register).
+   */
+  @Transactional
+  String newCode(String unit, Instant receivedAt) {
+    String day = WorkCalendar.dateOf(receivedAt).format(DAY);
+    int sequence = numbering.next(unit, "HS" + day, receivedAt.atZone(VietnamTime.ZONE).getYear());
+    return unit.toUpperCase().replace("-", "") + "-" + day + "-" + String.format("%04d", sequence);
+  }
+
+  @Transactional
+  void insert(Dossier d) {
+    Instant now = ClockNow.get();
+    jdbc.update("INSERT INTO dv_dossier (code, unit, procedure_code, channel, process_instance_id, phone_last4, state,"
+        + " received_at, appointment_moved, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
+        d.code(), d.unit(), d.procedureCode(), d.channel(), d.processInstanceId(), d.phoneLast4(), d.state().name(),
+        ts(d.receivedAt()), ts(now), ts(now));
+  }
+
+  Optional<Dossier> find(String code) {
+    return jdbc.query("SELECT * FROM dv_dossier WHERE code = ?", this::map, code).stream().findFirst();
+  }
+
+  Optional<Dossier> findByProcessInstance(String processInstanceId) {
+    return jdbc.query("SELECT * FROM dv_dossier WHERE process_instance_id = ?", this::map, processInstanceId)
+        .stream().findFirst();
+  }
+
+  void state(String code, DossierState state) {
+    update(code, "state = ?", state.name());
+  }
+
+  /** A new appointment: a receipt (clock started or restarted) or an apology that moved it. */
+  void appointment(String code, Instant appointmentAt, boolean moved) {
+    if (moved) {
+      update(code, "appointment_at = ?, appointment_moved = TRUE", ts(appointmentAt));
+    } else {
+      update(code, "appointment_at = ?, first_appointment_at = COALESCE(first_appointment_at, ?)",
+          ts(appointmentAt), ts(appointmentAt));
+    }
+  }
+
+  void resultReady(String code, Instant at) {
+    update(code, "result_ready_at = ?, state = ?", ts(at), DossierState.RESULT_READY.name());
+  }
+
+  void returned(String code, Instant at, Outcome outcome, Integer satisfaction) {
+    update(code, "returned_at = ?, outcome = ?, satisfaction = ?, state = ?", ts(at), outcome.name(), satisfaction,
+        DossierState.RETURNED.name());
+  }
+
+  void satisfaction(String code, int rating) {
+    update(code, "satisfaction = ?", rating);
+  }
+
+  void event(String code, DossierEventType type, String actor, String detail) {
+    jdbc.update("INSERT INTO dv_dossier_event (dossier_code, occurred_at, event_type, actor, detail)"
+        + " VALUES (?, ?, ?, ?, ?)", code, ts(ClockNow.get()), type.name(), actor,
+        detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail);
+  }
+
+  List<DossierEvent> events(String code) {
+    return jdbc.query("SELECT occurred_at, event_type, actor, detail FROM dv_dossier_event WHERE dossier_code = ?"
+        + " ORDER BY id", (rs, i) -> new DossierEvent(instant(rs, "occurred_at"),
+        DossierEventType.valueOf(rs.getString("event_type")), rs.getString("actor"), rs.getString("detail")), code);
+  }
+
+  private void update(String code, String assignments, Object... values) {
+    Object[] args = new Object[values.length + 2];
+    System.arraycopy(values, 0, args, 0, values.length);
+    args[values.length] = ts(ClockNow.get());
+    args[values.length + 1] = code;
+    int updated = jdbc.update("UPDATE dv_dossier SET " + assignments + ", updated_at = ? WHERE code = ?", args);
+    if (updated != 1) {
+      throw new IllegalStateException("No dossier " + code);
+    }
+  }
+
+  private Dossier map(ResultSet rs, int row) throws SQLException {
+    String outcome = rs.getString("outcome");
+    Integer satisfaction = rs.getObject("satisfaction", Integer.class);
+    return new Dossier(rs.getString("code"), rs.getString("unit"), rs.getString("procedure_code"),
+        rs.getString("channel"), rs.getString("process_instance_id"), rs.getString("phone_last4"),
+        DossierState.valueOf(rs.getString("state")), instant(rs, "received_at"), instant(rs, "appointment_at"),
+        instant(rs, "first_appointment_at"), rs.getBoolean("appointment_moved"), instant(rs, "result_ready_at"),
+        instant(rs, "returned_at"), outcome == null ? null : Outcome.valueOf(outcome), satisfaction);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+}

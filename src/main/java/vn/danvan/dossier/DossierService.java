@@ -1,0 +1,205 @@
+package vn.danvan.dossier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.danvan.calendar.WorkCalendar;
+import vn.danvan.config.BadRequestException;
+import vn.danvan.procedure.AppointmentCalculator;
+import vn.danvan.procedure.Channel;
+import vn.danvan.procedure.Procedure;
+import vn.danvan.procedure.ProcedureCatalogue;
+import vn.danvan.sla.StepClock;
+
+/**
+ * The rules of a one-stop dossier's life (Decree 118/2025, RULEBOOK §2): registration with its
+ * code, the receipt and its appointment, the paused and restarted clock of a supplement, the one
+ * apology that may move the appointment, the outcome against the appointment in force. Every
+ * change leaves an entry in the dossier's trail. Times are the engine's clock.
+ */
+@Service
+@Transactional
+public class DossierService {
+
+  private final DossierRegister register;
+  private final ProcedureCatalogue catalogue;
+  private final AppointmentCalculator appointments;
+  private final WorkCalendar calendar;
+  private final StepClock clock;
+  private final DossierProperties properties;
+
+  DossierService(DossierRegister register, ProcedureCatalogue catalogue, AppointmentCalculator appointments,
+      WorkCalendar calendar, StepClock clock, DossierProperties properties) {
+    this.register = register;
+    this.catalogue = catalogue;
+    this.appointments = appointments;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /** Registers a new dossier and returns its code. */
+  public String register(String unit, String procedureCode, String channel, String phone, String processInstanceId,
+      String actor) {
+    if (procedureCode == null || !catalogue.knows(procedureCode)) {
+      throw new BadRequestException("procedureCode", "Unknown procedure: " + procedureCode);
+    }
+    Channel parsedChannel = channel(channel);
+    String digits = phone == null ? "" : phone.replaceAll("\\D", "");
+    if (digits.length() < 9) {
+      throw new BadRequestException("phone", "A phone number has at least 9 digits");
+    }
+    Instant now = ClockNow.get();
+    String code = register.newCode(unit, now);
+    register.insert(new Dossier(code, unit, procedureCode, parsedChannel.name(), processInstanceId,
+        digits.substring(digits.length() - 4), DossierState.RECEIVED, now, null, null, false, null, null, null, null));
+    register.event(code, DossierEventType.RECEIVED, actor, "Kênh nộp: " + parsedChannel.name());
+    return code;
+  }
+
+  /** The procedure as in force for this dossier (the rule of the day it is accepted). */
+  public Procedure procedure(String code, boolean verificationNeeded) {
+    Dossier dossier = require(code);
+    return catalogue.find(dossier.procedureCode(), WorkCalendar.dateOf(ClockNow.get()), verificationNeeded)
+        .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureCode() + " is not in force"));
+  }
+
+  /**
+   * The dossier is complete: the statutory clock starts (or restarts from zero after a
+   * supplement) and the receipt states the appointment.
+   */
+  public Instant issueReceipt(String code, boolean verificationNeeded, String actor) {
+    Dossier dossier = require(code);
+    Instant appointment = appointments.appointment(procedure(code, verificationNeeded), ClockNow.get(),
+        Channel.valueOf(dossier.channel()));
+    register.appointment(code, appointment, false);
+    register.state(code, DossierState.IN_PROGRESS);
+    register.event(code, DossierEventType.RECEIPT_ISSUED, actor, "Hẹn trả kết quả: " + appointment);
+    return appointment;
+  }
+
+  /** One request listing everything missing; the clock stops until the dossier is complete. Returns the deadline. */
+  public Instant requestSupplement(String code, String missingItems, String actor) {
+    require(code);
+    Instant due = calendar.plusWorkingDays(ClockNow.get(), properties.supplementWorkingDays());
+    register.state(code, DossierState.WAITING_SUPPLEMENT);
+    register.event(code, DossierEventType.SUPPLEMENT_REQUESTED, actor, missingItems);
+    return due;
+  }
+
+  public void supplemented(String code, String actor) {
+    require(code);
+    register.state(code, DossierState.RECEIVED);
+    register.event(code, DossierEventType.SUPPLEMENTED, actor, null);
+  }
+
+  public void closeWithoutSupplement(String code) {
+    require(code);
+    register.state(code, DossierState.CLOSED);
+    register.event(code, DossierEventType.CLOSED, null,
+        "Quá " + properties.supplementWorkingDays() + " ngày làm việc không bổ sung");
+  }
+
+  public void refuse(String code, String reasons, String actor) {
+    require(code);
+    register.state(code, DossierState.REFUSED);
+    register.event(code, DossierEventType.REFUSED, actor, reasons);
+  }
+
+  public void withdraw(String code, String reason, String actor) {
+    require(code);
+    register.state(code, DossierState.WITHDRAWN);
+    register.event(code, DossierEventType.WITHDRAWN, actor, reason);
+  }
+
+  public void stepOverdue(String code, String step) {
+    register.event(require(code).code(), DossierEventType.STEP_OVERDUE, null, step);
+  }
+
+  public void appointmentPassed(String code) {
+    register.event(require(code).code(), DossierEventType.APPOINTMENT_PASSED, null, null);
+  }
+
+  /** When the apology for a late result must be under way. */
+  public Instant apologyDue(Instant appointment) {
+    return clock.apologyDue(appointment);
+  }
+
+  /**
+   * Moves the appointment with an apology letter; only once per dossier, and only later.
+   *
+   * @throws ApologyRefusedException on a second apology (the refusal itself stays in the trail)
+   */
+  @Transactional(noRollbackFor = ApologyRefusedException.class)
+  public Instant issueApology(String code, String reason, Instant newAppointment, String actor) {
+    Dossier dossier = require(code);
+    if (dossier.appointmentMoved()) {
+      register.event(code, DossierEventType.APOLOGY_REFUSED, actor, reason);
+      throw new ApologyRefusedException(code);
+    }
+    if (newAppointment == null || !newAppointment.isAfter(dossier.appointmentAt())) {
+      throw new BadRequestException("newAppointmentAt", "The new appointment must be after " + dossier.appointmentAt());
+    }
+    register.appointment(code, newAppointment, true);
+    register.event(code, DossierEventType.APOLOGY_ISSUED, actor, reason + " — hẹn lại: " + newAppointment);
+    return newAppointment;
+  }
+
+  public void resultReady(String code) {
+    register.resultReady(require(code).code(), ClockNow.get());
+    register.event(code, DossierEventType.RESULT_READY, null, null);
+  }
+
+  /** The result is handed over: classifies and stores the outcome. */
+  public Outcome returned(String code, Integer satisfaction, String actor) {
+    Dossier dossier = require(code);
+    if (dossier.resultReadyAt() == null || dossier.appointmentAt() == null) {
+      throw new IllegalStateException("Dossier " + code + " has no result to return");
+    }
+    Outcome outcome = Outcome.of(dossier.resultReadyAt(), dossier.appointmentAt());
+    register.returned(code, ClockNow.get(), outcome, validRating(satisfaction));
+    register.event(code, DossierEventType.RETURNED, actor, outcome.name());
+    if (satisfaction != null) {
+      register.event(code, DossierEventType.RATED, actor, String.valueOf(satisfaction));
+    }
+    return outcome;
+  }
+
+  public Optional<Dossier> find(String code) {
+    return register.find(code);
+  }
+
+  public Optional<Dossier> findByProcessInstance(String processInstanceId) {
+    return register.findByProcessInstance(processInstanceId);
+  }
+
+  public List<DossierEvent> events(String code) {
+    return register.events(code);
+  }
+
+  /** The chairman of the unit, if configured. */
+  public Optional<String> chairman(String unit) {
+    return Optional.ofNullable(properties.chairmen().get(unit));
+  }
+
+  private Dossier require(String code) {
+    return register.find(code).orElseThrow(() -> new IllegalStateException("No dossier " + code));
+  }
+
+  private static Integer validRating(Integer rating) {
+    if (rating != null && (rating < 1 || rating > 5)) {
+      throw new BadRequestException("satisfaction", "Satisfaction is rated from 1 to 5");
+    }
+    return rating;
+  }
+
+  private static Channel channel(String channel) {
+    try {
+      return Channel.valueOf(channel == null ? "COUNTER" : channel);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("channel", "Channel is COUNTER, ONLINE or POSTAL");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package vn.danvan.dossier;
+
+import static vn.danvan.dossier.DossierProcess.*;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.danvan.procedure.Procedure;
+
+/**
+ * "Lập giấy tiếp nhận và hẹn trả" (Form 01): the dossier is complete, the statutory clock starts —
+ * from zero again after a supplement — and the receipt states the appointment.
+ */
+@Component
+class IssueReceiptDelegate implements JavaDelegate {
+
+  private final DossierService dossiers;
+  private final DossierDocuments documents;
+
+  IssueReceiptDelegate(DossierService dossiers, DossierDocuments documents) {
+    this.dossiers = dossiers;
+    this.documents = documents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = Variables.required(execution, VAR_DOSSIER_CODE);
+    String officer = Variables.text(execution, VAR_RECEIVING_OFFICER);
+    if (dossiers.find(code).orElseThrow().state() == DossierState.WAITING_SUPPLEMENT) {
+      dossiers.supplemented(code, officer);
+    }
+    boolean verification = Variables.flag(execution, VAR_VERIFICATION_NEEDED);
+    Instant appointment = dossiers.issueReceipt(code, verification, officer);
+    Procedure procedure = dossiers.procedure(code, verification);
+    execution.setVariable(VAR_APPOINTMENT_AT, Date.from(appointment));
+    execution.setVariable(VAR_APOLOGY_DUE_AT, Date.from(dossiers.apologyDue(appointment)));
+    execution.setVariable(VAR_HAS_COURTESY_LETTER, procedure.courtesyLetter().isPresent());
+    execution.setVariable("receiptDocumentId",
+        documents.receipt(execution, dossiers.find(code).orElseThrow(), procedure, appointment));
+  }
+}

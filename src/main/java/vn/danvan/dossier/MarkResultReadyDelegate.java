@@ -1,0 +1,21 @@
+package vn.danvan.dossier;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Báo kết quả đã có": the signed result is ready; the moment that decides early, on time or late. */
+@Component
+class MarkResultReadyDelegate implements JavaDelegate {
+
+  private final DossierService dossiers;
+
+  MarkResultReadyDelegate(DossierService dossiers) {
+    this.dossiers = dossiers;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    dossiers.resultReady(Variables.required(execution, DossierProcess.VAR_DOSSIER_CODE));
+  }
+}
