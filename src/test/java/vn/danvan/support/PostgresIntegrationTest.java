@@ -16,7 +16,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     // Demo signing keys are generated once per build under target/, not in the developer's ./data.
-    properties = {"camunda.bpm.job-execution.enabled=false", "danvan.signing.keystore-dir=target/demo-signing"})
+    // The notification dispatcher is driven by the tests that need it (NotificationDispatcher.dispatchDue()).
+    properties = {"camunda.bpm.job-execution.enabled=false", "danvan.signing.keystore-dir=target/demo-signing",
+        "danvan.notify.dispatch.enabled=false"})
 @ActiveProfiles({"postgres", "demo"})
 @ContextConfiguration(initializers = PostgresContextInitializer.class)
 public @interface PostgresIntegrationTest {}
