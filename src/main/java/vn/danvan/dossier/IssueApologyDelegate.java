@@ -17,11 +17,13 @@ import org.springframework.stereotype.Component;
 class IssueApologyDelegate implements JavaDelegate {
 
   private final DossierService dossiers;
+  private final DossierNotifications notifications;
   private final DossierDocuments documents;
 
-  IssueApologyDelegate(DossierService dossiers, DossierDocuments documents) {
+  IssueApologyDelegate(DossierService dossiers, DossierDocuments documents, DossierNotifications notifications) {
     this.dossiers = dossiers;
     this.documents = documents;
+    this.notifications = notifications;
   }
 
   @Override
@@ -37,5 +39,6 @@ class IssueApologyDelegate implements JavaDelegate {
         leader == null ? Variables.text(execution, VAR_CHAIRMAN) : leader));
     execution.setVariable(VAR_APPOINTMENT_AT, Date.from(newAppointment));
     execution.setVariable(VAR_APOLOGY_ISSUED, true);
+    notifications.apology(execution, reason, newAppointment);
   }
 }

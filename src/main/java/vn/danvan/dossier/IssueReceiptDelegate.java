@@ -17,11 +17,13 @@ import vn.danvan.procedure.Procedure;
 class IssueReceiptDelegate implements JavaDelegate {
 
   private final DossierService dossiers;
+  private final DossierNotifications notifications;
   private final DossierDocuments documents;
 
-  IssueReceiptDelegate(DossierService dossiers, DossierDocuments documents) {
+  IssueReceiptDelegate(DossierService dossiers, DossierDocuments documents, DossierNotifications notifications) {
     this.dossiers = dossiers;
     this.documents = documents;
+    this.notifications = notifications;
   }
 
   @Override
@@ -39,5 +41,6 @@ class IssueReceiptDelegate implements JavaDelegate {
     execution.setVariable(VAR_HAS_COURTESY_LETTER, procedure.courtesyLetter().isPresent());
     execution.setVariable("receiptDocumentId",
         documents.receipt(execution, dossiers.find(code).orElseThrow(), procedure, appointment));
+    notifications.receipt(execution, procedure.name(), appointment);
   }
 }

@@ -11,11 +11,13 @@ import org.springframework.stereotype.Component;
 class RefuseDossierDelegate implements JavaDelegate {
 
   private final DossierService dossiers;
+  private final DossierNotifications notifications;
   private final DossierDocuments documents;
 
-  RefuseDossierDelegate(DossierService dossiers, DossierDocuments documents) {
+  RefuseDossierDelegate(DossierService dossiers, DossierDocuments documents, DossierNotifications notifications) {
     this.dossiers = dossiers;
     this.documents = documents;
+    this.notifications = notifications;
   }
 
   @Override
@@ -27,5 +29,6 @@ class RefuseDossierDelegate implements JavaDelegate {
     dossiers.refuse(code, reasons, actor);
     execution.setVariable("refusalDocumentId", documents.refusal(execution, dossiers.find(code).orElseThrow(),
         dossiers.procedure(code, false), reasons));
+    notifications.refusal(execution, reasons);
   }
 }

@@ -13,11 +13,13 @@ import org.springframework.stereotype.Component;
 class RequestSupplementDelegate implements JavaDelegate {
 
   private final DossierService dossiers;
+  private final DossierNotifications notifications;
   private final DossierDocuments documents;
 
-  RequestSupplementDelegate(DossierService dossiers, DossierDocuments documents) {
+  RequestSupplementDelegate(DossierService dossiers, DossierDocuments documents, DossierNotifications notifications) {
     this.dossiers = dossiers;
     this.documents = documents;
+    this.notifications = notifications;
   }
 
   @Override
@@ -31,5 +33,6 @@ class RequestSupplementDelegate implements JavaDelegate {
         dossiers.find(code).orElseThrow(), dossiers.procedure(code, false), officer));
     // the appointment no longer holds: the clock restarts from zero once the dossier is complete
     execution.removeVariable(VAR_APPOINTMENT_AT);
+    notifications.supplementRequest(execution, missing, due);
   }
 }

@@ -5,17 +5,20 @@ import static vn.danvan.dossier.DossierProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.danvan.notify.NotificationKind;
 
 /** "Lập thông báo dừng giải quyết" (Form 05): the citizen withdrew the dossier. */
 @Component
 class StopDossierDelegate implements JavaDelegate {
 
   private final DossierService dossiers;
+  private final DossierNotifications notifications;
   private final DossierDocuments documents;
 
-  StopDossierDelegate(DossierService dossiers, DossierDocuments documents) {
+  StopDossierDelegate(DossierService dossiers, DossierDocuments documents, DossierNotifications notifications) {
     this.dossiers = dossiers;
     this.documents = documents;
+    this.notifications = notifications;
   }
 
   @Override
@@ -26,5 +29,6 @@ class StopDossierDelegate implements JavaDelegate {
     dossiers.withdraw(code, reason, null);
     execution.setVariable("stopDocumentId", documents.stopNotice(execution, dossiers.find(code).orElseThrow(),
         dossiers.procedure(code, false), reason));
+    notifications.simple(execution, NotificationKind.WITHDRAWN);
   }
 }

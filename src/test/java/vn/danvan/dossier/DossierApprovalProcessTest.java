@@ -48,6 +48,7 @@ class DossierApprovalProcessTest {
   @Autowired ManagementService management;
   @Autowired DossierService dossiers;
   @Autowired DocumentService documents;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -80,6 +81,7 @@ class DossierApprovalProcessTest {
     assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).containsSubsequence(
         DossierEventType.RECEIVED, DossierEventType.RECEIPT_ISSUED, DossierEventType.RESULT_READY,
         DossierEventType.RETURNED, DossierEventType.RATED);
+    assertThat(messages(dossier)).containsExactlyInAnyOrder("SMS RECEIPT", "EMAIL RECEIPT", "SMS RESULT_READY", "EMAIL RESULT_READY");
   }
 
   @Test
@@ -126,6 +128,8 @@ class DossierApprovalProcessTest {
 
     assertThat(dossier).isEnded().hasPassed(END_CLOSED);
     assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.CLOSED);
+    assertThat(messages(dossier)).containsExactlyInAnyOrder("SMS SUPPLEMENT_REQUEST", "EMAIL SUPPLEMENT_REQUEST",
+        "SMS CLOSED_NO_SUPPLEMENT", "EMAIL CLOSED_NO_SUPPLEMENT");
   }
 
   @Test
@@ -206,6 +210,7 @@ class DossierApprovalProcessTest {
     assertThat(appointment(dossier)).isEqualTo(moved).isAfter(first);
     assertThat(documents.find(var(dossier, "apologyDocumentId")).orElseThrow().kind()).isEqualTo(DocumentKind.APOLOGY);
     assertThat(dossiers.find(code(dossier)).orElseThrow().appointmentMoved()).isTrue();
+    assertThat(messages(dossier)).contains("SMS APOLOGY", "EMAIL APOLOGY");
 
     assertThatThrownBy(() -> dossiers.issueApology(code(dossier), "Lần hai", moved.plusSeconds(86_400), "dongha.chairman"))
         .isInstanceOf(ApologyRefusedException.class);
@@ -276,7 +281,7 @@ class DossierApprovalProcessTest {
     Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, procedure,
         VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
         VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản chính và bản sao giấy tờ", VAR_CHECK_RESULT, checkResult,
-        VAR_RECEIVING_OFFICER, "dongha.officer"));
+        VAR_RECEIVING_OFFICER, "dongha.officer", VAR_EMAIL, "an.nguyen@example.vn"));
     if (CHECK_INCOMPLETE.equals(checkResult)) {
       variables.put(VAR_MISSING_ITEMS, "Bản sao căn cước công dân");
     }
@@ -316,6 +321,12 @@ class DossierApprovalProcessTest {
     Job job = management.createJobQuery().processInstanceId(dossier.getId()).activityId(timerActivity).singleResult();
     assertThat(job).as("timer " + timerActivity).isNotNull();
     management.executeJob(job.getId());
+  }
+
+  /** Channel and kind of the messages queued for the dossier, in order. */
+  private java.util.List<String> messages(ProcessInstance dossier) {
+    return jdbc.queryForList("SELECT channel || ' ' || kind FROM dv_notification WHERE case_ref = ? ORDER BY created_at",
+        String.class, code(dossier));
   }
 
   private Instant appointment(ProcessInstance dossier) {
