@@ -61,6 +61,9 @@ public final class DossierProcess {
 
   // variables: set by the process (dates are java.util.Date for timers and forms)
   public static final String VAR_APPOINTMENT_AT = "appointmentAt";
+  /** The same as Vietnamese text for forms ("17 giờ 00 phút, ngày 24/4/2026"): a Date shows as UTC there. */
+  public static final String VAR_APPOINTMENT_TEXT = "appointmentText";
+  public static final String VAR_SUPPLEMENT_DUE_TEXT = "supplementDueText";
   public static final String VAR_APOLOGY_DUE_AT = "apologyDueAt";
   public static final String VAR_SUPPLEMENT_DUE_AT = "supplementDueAt";
   public static final String VAR_APPRAISE_DUE_AT = "appraiseDueAt";

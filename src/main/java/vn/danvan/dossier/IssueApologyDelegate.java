@@ -38,6 +38,7 @@ class IssueApologyDelegate implements JavaDelegate {
         dossiers.procedure(code, Variables.flag(execution, VAR_VERIFICATION_NEEDED)), reason, newAppointment,
         leader == null ? Variables.text(execution, VAR_CHAIRMAN) : leader));
     execution.setVariable(VAR_APPOINTMENT_AT, Date.from(newAppointment));
+    execution.setVariable(VAR_APPOINTMENT_TEXT, DossierDocuments.dateTime(newAppointment));
     execution.setVariable(VAR_APOLOGY_ISSUED, true);
     notifications.apology(execution, reason, newAppointment);
   }

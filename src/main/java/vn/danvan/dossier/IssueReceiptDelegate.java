@@ -37,6 +37,7 @@ class IssueReceiptDelegate implements JavaDelegate {
     Instant appointment = dossiers.issueReceipt(code, verification, officer);
     Procedure procedure = dossiers.procedure(code, verification);
     execution.setVariable(VAR_APPOINTMENT_AT, Date.from(appointment));
+    execution.setVariable(VAR_APPOINTMENT_TEXT, DossierDocuments.dateTime(appointment));
     execution.setVariable(VAR_APOLOGY_DUE_AT, Date.from(dossiers.apologyDue(appointment)));
     execution.setVariable(VAR_HAS_COURTESY_LETTER, procedure.courtesyLetter().isPresent());
     execution.setVariable("receiptDocumentId",

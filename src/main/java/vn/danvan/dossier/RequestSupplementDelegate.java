@@ -29,10 +29,12 @@ class RequestSupplementDelegate implements JavaDelegate {
     String officer = Variables.text(execution, VAR_RECEIVING_OFFICER);
     Instant due = dossiers.requestSupplement(code, missing, officer);
     execution.setVariable(VAR_SUPPLEMENT_DUE_AT, Date.from(due));
+    execution.setVariable(VAR_SUPPLEMENT_DUE_TEXT, DossierDocuments.dateTime(due));
     execution.setVariable("supplementDocumentId", documents.supplementRequest(execution,
         dossiers.find(code).orElseThrow(), dossiers.procedure(code, false), officer));
     // the appointment no longer holds: the clock restarts from zero once the dossier is complete
     execution.removeVariable(VAR_APPOINTMENT_AT);
+    execution.removeVariable(VAR_APPOINTMENT_TEXT);
     notifications.supplementRequest(execution, missing, due);
   }
 }

@@ -62,6 +62,7 @@ class DossierApprovalProcessTest {
 
     assertThat(dossier).isWaitingAt(TASK_APPRAISE).hasBusinessKey(code(dossier));
     assertThat(appointment(dossier)).isEqualTo(OffsetDateTime.parse("2026-11-25T17:00:00+07:00").toInstant());
+    assertThat(runtime.getVariable(dossier.getId(), VAR_APPOINTMENT_TEXT)).isEqualTo("17 giờ 00 phút, ngày 25/11/2026");
     assertThat(documents.find(var(dossier, "receiptDocumentId")).orElseThrow().kind()).isEqualTo(DocumentKind.RECEIPT);
     assertThat(task(dossier)).hasCandidateGroup("specialist");
 
