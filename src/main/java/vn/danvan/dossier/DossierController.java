@@ -65,14 +65,13 @@ class DossierController {
 
   @GetMapping("/{code}")
   DossierView read(@PathVariable String code) {
-    Dossier dossier = dossiers.find(code)
-        .filter(d -> DossierAccess.mayRead(identity.getCurrentAuthentication(), d.unit()))
+    Dossier d = dossiers.find(code)
+        .filter(found -> DossierAccess.mayRead(identity.getCurrentAuthentication(), found.unit()))
         .orElseThrow(DossierApiException::notFound);
     List<DossierView.Document> docs = documents.findByCase(code).stream()
-        .map(d -> new DossierView.Document(d.id(), d.kind().name(), d.numberLine(), d.state().name())).toList();
+        .map(doc -> new DossierView.Document(doc.id(), doc.kind().name(), doc.numberLine(), doc.state().name())).toList();
     List<DossierView.Event> events = dossiers.events(code).stream()
         .map(e -> new DossierView.Event(iso(e.occurredAt()), e.type().name(), e.actor(), e.detail())).toList();
-    Dossier d = dossier;
     return new DossierView(d.code(), d.unit(), d.procedureCode(), procedureName(d), d.state().name(),
         d.state().label(), iso(d.receivedAt()), iso(d.appointmentAt()), iso(d.firstAppointmentAt()),
         d.appointmentMoved(), iso(d.resultReadyAt()), iso(d.returnedAt()),
