@@ -57,6 +57,8 @@ public final class DossierProcess {
   public static final String VAR_APOLOGY_REASON = "apologyReason";
   public static final String VAR_NEW_APPOINTMENT = "newAppointmentAt";
   public static final String VAR_WITHDRAWAL_REASON = "withdrawalReason";
+  /** The officer who recorded the citizen's withdrawal (set with the message). */
+  public static final String VAR_WITHDRAWAL_RECORDED_BY = "withdrawalRecordedBy";
   public static final String VAR_SATISFACTION = "satisfaction";
 
   // variables: set by the process (dates are java.util.Date for timers and forms)
@@ -74,6 +76,8 @@ public final class DossierProcess {
   public static final String VAR_RESULT_DOCUMENT = "resultDocumentId";
   public static final String VAR_COURTESY_DOCUMENT = "courtesyDocumentId";
   public static final String VAR_OUTCOME = "outcome";
+  public static final String VAR_RECEIPT_DOCUMENT = "receiptDocumentId";
+  public static final String VAR_STOP_DOCUMENT = "stopDocumentId";
 
   /** Answers of the check at the counter. */
   public static final String CHECK_COMPLETE = "COMPLETE";

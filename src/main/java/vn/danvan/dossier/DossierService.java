@@ -167,6 +167,21 @@ public class DossierService {
     return outcome;
   }
 
+  /**
+   * The citizen rates the service after the result was handed over (1 to 5); a later rating
+   * replaces the earlier one and each stays in the trail.
+   *
+   * @throws IllegalStateException if the result has not been returned
+   */
+  public void rate(String code, int rating) {
+    Dossier dossier = require(code);
+    if (dossier.state() != DossierState.RETURNED) {
+      throw new IllegalStateException("Dossier " + code + " has not been returned yet");
+    }
+    register.satisfaction(code, validRating(rating));
+    register.event(code, DossierEventType.RATED, null, String.valueOf(rating));
+  }
+
   public Optional<Dossier> find(String code) {
     return register.find(code);
   }

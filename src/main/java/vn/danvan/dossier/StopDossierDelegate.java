@@ -26,7 +26,7 @@ class StopDossierDelegate implements JavaDelegate {
     String code = Variables.required(execution, VAR_DOSSIER_CODE);
     String reason = Variables.text(execution, VAR_WITHDRAWAL_REASON);
     reason = reason == null || reason.isBlank() ? "Theo đề nghị của người nộp hồ sơ" : reason;
-    dossiers.withdraw(code, reason, null);
+    dossiers.withdraw(code, reason, Variables.text(execution, VAR_WITHDRAWAL_RECORDED_BY));
     execution.setVariable("stopDocumentId", documents.stopNotice(execution, dossiers.find(code).orElseThrow(),
         dossiers.procedure(code, false), reason));
     notifications.simple(execution, NotificationKind.WITHDRAWN);

@@ -1,0 +1,72 @@
+package vn.danvan.dossier;
+
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.danvan.calendar.WorkCalendar;
+import vn.danvan.config.BadRequestException;
+import vn.danvan.procedure.Procedure;
+import vn.danvan.procedure.ProcedureCatalogue;
+
+/**
+ * The citizen's lookup, without login (page {@code /tra-cuu.html}): the state of a dossier by its
+ * code and the last four digits of the phone given at the counter, and the satisfaction rating once
+ * the result was handed over. No names, no ID numbers; an unknown code and a wrong phone4 get the
+ * same 404. Rate-limited per client address ({@link PublicRateLimitFilter}).
+ */
+@RestController
+@RequestMapping("/api/public/dossiers")
+class PublicDossierController {
+
+  private static final Pattern PHONE4 = Pattern.compile("\\d{4}");
+
+  private final DossierService dossiers;
+  private final ProcedureCatalogue catalogue;
+
+  PublicDossierController(DossierService dossiers, ProcedureCatalogue catalogue) {
+    this.dossiers = dossiers;
+    this.catalogue = catalogue;
+  }
+
+  @GetMapping("/{code}")
+  PublicStatus status(@PathVariable String code, @RequestParam(required = false) String phone4) {
+    Dossier d = lookup(code, phone4);
+    String procedureName = catalogue.find(d.procedureCode(), WorkCalendar.dateOf(d.receivedAt()), false)
+        .map(Procedure::name).orElse(null);
+    return new PublicStatus(d.code(), procedureName, d.state().name(), d.state().label(),
+        DossierController.iso(d.appointmentAt()), d.outcome() == null ? null : d.outcome().name());
+  }
+
+  @PostMapping("/{code}/rating")
+  RatingAnswer rate(@PathVariable String code, @RequestBody RatingRequest request) {
+    Dossier d = lookup(code, request.phone4());
+    if (request.rating() == null || request.rating() < 1 || request.rating() > 5) {
+      throw new BadRequestException("rating", "The rating is a whole number from 1 to 5");
+    }
+    if (d.state() != DossierState.RETURNED) {
+      throw DossierApiException.conflict("The dossier can be rated once its result has been handed over");
+    }
+    dossiers.rate(d.code(), request.rating());
+    return new RatingAnswer(d.code(), request.rating());
+  }
+
+  private Dossier lookup(String code, String phone4) {
+    if (phone4 == null || !PHONE4.matcher(phone4).matches()) {
+      throw new BadRequestException("phone4", "The last 4 digits of the phone number given with the dossier");
+    }
+    return dossiers.find(code).filter(d -> phone4.equals(d.phoneLast4())).orElseThrow(DossierApiException::notFound);
+  }
+
+  /** What anyone with the code and the phone's last four digits may know. */
+  record PublicStatus(String code, String procedureName, String state, String stateLabel, String appointmentAt,
+      String outcome) {}
+
+  record RatingRequest(String phone4, Integer rating) {}
+
+  record RatingAnswer(String code, Integer satisfaction) {}
+}
