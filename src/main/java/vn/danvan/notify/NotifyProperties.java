@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("danvan.notify")
 record NotifyProperties(
     @DefaultValue("http://localhost:8080") String publicBaseUrl,
-    @DefaultValue("/api/public/dossiers/{code}") String statusPath,
+    @DefaultValue("/tra-cuu.html#ma={code}") String statusPath,
     @DefaultValue Mail mail,
     @DefaultValue Dispatch dispatch,
     @DefaultValue Retry retry,

@@ -124,7 +124,7 @@ class NotificationDispatchIT {
     assertThat(received.getContentType()).containsIgnoringCase("charset=UTF-8");
     assertThat((String) received.getContent()).contains("Kính gửi Ông/Bà Nguyễn Thị Hồng Nhung",
         "Bộ phận Một cửa Ủy ban nhân dân phường Đông Hà đã tiếp nhận hồ sơ", "Ngày hẹn trả kết quả: 17:00 ngày 26/02/2026",
-        "https://dichvucong.quangtri.gov.vn/api/public/dossiers/DH-2026-000123");
+        "https://dichvucong.quangtri.gov.vn/tra-cuu.html#ma=DH-2026-000123");
 
     QueuedNotification sent = row(id);
     assertThat(sent.state()).isEqualTo(NotificationState.SENT);
