@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import vn.danvan.dossier.DossierProcess;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +38,7 @@ class TasklistBrowserIT {
   @LocalServerPort int port;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired RuntimeService runtime;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -106,6 +110,34 @@ class TasklistBrowserIT {
           .variableName("appraisalOpinion").singleResult().getValue()).isEqualTo(text);
     } finally {
       Browser.screenshot(browser, "tasklist-appraisal");
+    }
+  }
+
+  @Test
+  void oneStopOfficerRecordsTheSupplementInTasklistAndTheClockRestarts() {
+    ProcessInstance dossier = runtime.startProcessInstanceByKey(DossierProcess.KEY, new java.util.HashMap<>(java.util.Map.of(
+        "unitCode", "camlo", "procedureCode", "CERTIFIED_COPY", "applicantName", "Lý Thị Hoa", "phone", "0905111222",
+        "channel", "COUNTER", "documentList", "Bản chính giấy khai sinh", "checkResult", "INCOMPLETE",
+        "missingItems", "Bản sao căn cước công dân", "receivingOfficer", "camlo.officer")));
+    try {
+      logIn("camlo.officer");
+      click(By.partialLinkText("Việc chung của đơn vị"));
+      click(By.xpath("//li[contains(@class,'task')]//*[normalize-space()='Tiếp nhận hồ sơ bổ sung']"));
+      visible(By.xpath("//label[contains(normalize-space(),'Kết quả kiểm tra hồ sơ bổ sung')]"));
+      click(By.xpath("//button[normalize-space()='Nhận việc']"));
+      wait.until(d -> "camlo.officer".equals(taskService.createTaskQuery().processInstanceId(dossier.getId())
+          .singleResult().getAssignee()));
+      By complete = By.xpath("//label[contains(normalize-space(),'Đã bổ sung đầy đủ')]");
+      click(complete);
+      click(By.xpath("//button[normalize-space()='Hoàn thành']"));
+
+      wait.until(d -> taskService.createTaskQuery().processInstanceId(dossier.getId())
+          .taskDefinitionKey(DossierProcess.TASK_APPRAISE).count() == 1);
+      assertThat(runtime.getVariable(dossier.getId(), DossierProcess.VAR_APPOINTMENT_AT)).isNotNull();
+      assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(dossier.getId())
+          .taskDefinitionKey(DossierProcess.TASK_RECEIVE_SUPPLEMENT).singleResult().getAssignee()).isEqualTo("camlo.officer");
+    } finally {
+      Browser.screenshot(browser, "tasklist-supplement");
     }
   }
 

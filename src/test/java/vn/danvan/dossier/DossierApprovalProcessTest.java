@@ -99,6 +99,30 @@ class DossierApprovalProcessTest {
   }
 
   @Test
+  void deathRegistrationComesWithACondolenceLetterNamingTheDeceased() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("DEATH_REGISTRATION", CHECK_COMPLETE, Map.of("deceasedName", "Nguyễn Văn Bảy",
+        "deceasedBirthYear", "1941", "deathDate", "20/11/2026"));
+    appraiseAndApprove(dossier, "PROPOSE_APPROVE");
+    signAll(dossier);
+
+    var letter = documents.find(var(dossier, VAR_COURTESY_DOCUMENT)).orElseThrow();
+    assertThat(letter.kind()).isEqualTo(DocumentKind.CONDOLENCE);
+    assertThat(letter.state()).isEqualTo(DocumentState.SIGNED);
+  }
+
+  @Test
+  void deathRegistrationWithoutTheDeceasedsNameStillGetsItsResult() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("DEATH_REGISTRATION", CHECK_COMPLETE);
+    appraiseAndApprove(dossier, "PROPOSE_APPROVE");
+    signAll(dossier);
+
+    assertThat(dossier).isWaitingAt(TASK_RETURN);
+    assertThat(runtime.getVariable(dossier.getId(), VAR_COURTESY_DOCUMENT)).isNull();
+  }
+
+  @Test
   void supplementStopsTheClockAndRestartsItFromZero() {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE);
@@ -279,6 +303,10 @@ class DossierApprovalProcessTest {
   // ------------------------------------------------------------------ helpers
 
   private ProcessInstance start(String procedure, String checkResult) {
+    return start(procedure, checkResult, Map.of());
+  }
+
+  private ProcessInstance start(String procedure, String checkResult, Map<String, Object> extra) {
     Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, procedure,
         VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
         VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản chính và bản sao giấy tờ", VAR_CHECK_RESULT, checkResult,
@@ -289,6 +317,7 @@ class DossierApprovalProcessTest {
     if (CHECK_NOT_ACCEPTED.equals(checkResult)) {
       variables.put(VAR_REFUSAL_REASONS, "Không thuộc thẩm quyền của Ủy ban nhân dân phường");
     }
+    variables.putAll(extra);
     return runtime.startProcessInstanceByKey(KEY, variables);
   }
 
