@@ -48,6 +48,8 @@ class DossierApprovalProcessTest {
   @Autowired ManagementService management;
   @Autowired DossierService dossiers;
   @Autowired DocumentService documents;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired vn.danvan.signing.SignatureVerifier verifier;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach
@@ -83,6 +85,27 @@ class DossierApprovalProcessTest {
         DossierEventType.RECEIVED, DossierEventType.RECEIPT_ISSUED, DossierEventType.RESULT_READY,
         DossierEventType.RETURNED, DossierEventType.RATED);
     assertThat(messages(dossier)).containsExactlyInAnyOrder("SMS RECEIPT", "EMAIL RECEIPT", "SMS RESULT_READY", "EMAIL RESULT_READY");
+  }
+
+  @Test
+  void leaderWhoApprovesWithoutClaimingIsTheOneWhoSigns() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
+    complete(task(TASK_APPRAISE, dossier), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE", VAR_APPRAISAL_OPINION, "Hợp lệ"));
+    Task approval = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPROVE).singleResult();
+    identity.setAuthentication("dongha.vicechair", java.util.List.of("leader"), java.util.List.of("dongha"));
+    try {
+      tasks.complete(approval.getId(), Map.of(VAR_APPROVAL_DECISION, "APPROVE"));
+    } finally {
+      identity.clearAuthentication();
+    }
+    signAll(dossier);
+
+    assertThat(runtime.getVariable(dossier.getId(), VAR_APPROVED_BY)).isEqualTo("dongha.vicechair");
+    var report = verifier.verify(documents.content(var(dossier, VAR_RESULT_DOCUMENT)).orElseThrow());
+    assertThat(report.valid()).isTrue();
+    assertThat(report.signatures()).extracting(vn.danvan.signing.SignatureReport::signer)
+        .containsExactly("Phạm Thị Hoa", "Phường Đông Hà");
   }
 
   @Test
