@@ -126,9 +126,10 @@ class DossierDocuments {
         .issuedOn(vn.danvan.calendar.WorkCalendar.dateOf(ClockNow.get()))).id();
   }
 
+  /** The unit's name inside a sentence: "phường Đông Hà". */
   private String unitName(DelegateExecution execution) {
     var tenant = identity.createTenantQuery().tenantId(execution.getTenantId()).singleResult();
-    return tenant == null ? execution.getTenantId() : tenant.getName();
+    return vn.danvan.document.DocumentFormats.inText(tenant == null ? execution.getTenantId() : tenant.getName());
   }
 
   private String fullName(String userId) {
