@@ -1,13 +1,13 @@
 package vn.danvan.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.camunda.bpm.engine.ProcessEngines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,6 +58,27 @@ public final class PostgresTestDatabase {
     return new Database(s.url(name), s.user(), s.password());
   }
 
+  private static void awaitSpringShutdown(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    long appearBy = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    try {
+      Thread spring = null;
+      // The hooks are started one after the other: Spring's may not be running yet.
+      while (spring == null && System.nanoTime() < appearBy) {
+        spring = Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals("SpringApplicationShutdownHook")).findFirst().orElse(null);
+        if (spring == null) {
+          Thread.sleep(20);
+        }
+      }
+      if (spring != null) {
+        spring.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static Server start() {
     String external = System.getenv("DANVAN_TEST_DB_URL");
     if (external != null && !external.isBlank()) {
@@ -67,22 +88,16 @@ public final class PostgresTestDatabase {
     }
     try {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+          // our own hook stops it, after Spring has closed its contexts
+          .setRegisterShutdownHook(false)
           .setServerConfig("fsync", "off")
           .setServerConfig("synchronous_commit", "off")
           .setServerConfig("max_connections", "300")
           .start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        // Shutdown hooks run concurrently: let the Spring contexts close their engines first, or
-        // the engines' last writes wait on a stopped server and hold the JVM's exit for 30 s.
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!ProcessEngines.getProcessEngines().isEmpty() && System.currentTimeMillis() < deadline) {
-          try {
-            Thread.sleep(50);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            break;
-          }
-        }
+        // Shutdown hooks run concurrently: let Spring close its contexts (and their engines) first,
+        // or their last commands wait for connections of a stopped server and hold the JVM's exit.
+        awaitSpringShutdown(Duration.ofSeconds(20));
         try {
           postgres.close();
         } catch (IOException ignored) {
