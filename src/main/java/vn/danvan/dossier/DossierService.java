@@ -44,7 +44,7 @@ public class DossierService {
   public String register(String unit, String procedureCode, String channel, String phone, String processInstanceId,
       String actor) {
     if (procedureCode == null || !catalogue.knows(procedureCode)) {
-      throw new BadRequestException("procedureCode", "Unknown procedure: " + procedureCode);
+      throw new BadRequestException("procedureCode", "procedureCode: unknown procedure " + procedureCode);
     }
     Channel parsedChannel = channel(channel);
     String digits = phone == null ? "" : phone.replaceAll("\\D", "");
@@ -140,7 +140,8 @@ public class DossierService {
       throw new ApologyRefusedException(code);
     }
     if (newAppointment == null || !newAppointment.isAfter(dossier.appointmentAt())) {
-      throw new BadRequestException("newAppointmentAt", "The new appointment must be after " + dossier.appointmentAt());
+      throw new BadRequestException("newAppointmentAt", "newAppointmentAt must be after the current appointment ("
+          + DossierDocuments.dateTime(dossier.appointmentAt()) + ")");
     }
     register.appointment(code, newAppointment, true);
     register.event(code, DossierEventType.APOLOGY_ISSUED, actor, reason + " — hẹn lại: " + newAppointment);

@@ -268,6 +268,34 @@ class DossierApprovalProcessTest {
   }
 
   @Test
+  void apologyWithANewAppointmentNotAfterTheOldOneIsRefusedAndTheTaskStays() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
+    at(((Date) runtime.getVariable(dossier.getId(), VAR_APOLOGY_DUE_AT)).toInstant().plusSeconds(60));
+    fire(dossier, TIMER_APOLOGY_DUE);
+    Task apology = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ISSUE_APOLOGY).singleResult();
+    tasks.claim(apology.getId(), "dongha.chairman");
+
+    assertThatThrownBy(() -> tasks.complete(apology.getId(), withVariables(VAR_APOLOGY_REASON, "Chờ xác minh",
+        VAR_NEW_APPOINTMENT, "2026-11-30T17:00")))
+        .hasMessageContaining("newAppointmentAt");
+
+    assertThat(tasks.createTaskQuery().taskId(apology.getId()).count()).isOne();
+    assertThat(dossiers.find(code(dossier)).orElseThrow().appointmentMoved()).isFalse();
+    assertThat(runtime.getVariable(dossier.getId(), VAR_APOLOGY_ISSUED)).isEqualTo(false);
+  }
+
+  @Test
+  void unknownProcedureIsRefusedAndNothingIsWritten() {
+    at(WEDNESDAY_MORNING);
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM dv_dossier", Integer.class);
+    assertThatThrownBy(() -> start("PASSPORT_ISSUANCE", CHECK_COMPLETE)).hasMessageContaining("procedureCode");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_dossier", Integer.class)).isEqualTo(before);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .variableValueEquals(VAR_PROCEDURE_CODE, "PASSPORT_ISSUANCE").count()).isZero();
+  }
+
+  @Test
   void apologyTimerAfterASupplementDoesNotAskForASecondApology() {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
