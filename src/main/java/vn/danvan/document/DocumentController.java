@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.danvan.config.ApiError;
+import vn.danvan.identity.UnitAccess;
 
 /**
  * {@code GET /api/documents/{id}} (the PDF) and {@code GET /api/documents/{id}/meta} (its number,
@@ -57,7 +58,7 @@ class DocumentController {
 
   private StoredDocument readable(String id) {
     return documents.find(id)
-        .filter(d -> DocumentAccess.mayRead(identity.getCurrentAuthentication(), d.unit()))
+        .filter(d -> UnitAccess.mayRead(identity.getCurrentAuthentication(), d.unit()))
         .orElseThrow(DocumentNotFoundException::new);
   }
 

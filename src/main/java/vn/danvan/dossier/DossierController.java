@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.danvan.calendar.VietnamTime;
 import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.config.BadRequestException;
+import vn.danvan.identity.UnitAccess;
 import vn.danvan.document.DocumentKind;
 import vn.danvan.document.DocumentService;
 import vn.danvan.document.StoredDocument;
@@ -53,7 +54,7 @@ class DossierController {
       throw new BadRequestException("unit", "'unit' is required");
     }
     Authentication user = identity.getCurrentAuthentication();
-    if (!DossierAccess.isOfficerOf(user, request.unit().trim())) {
+    if (!UnitAccess.isOneStopOfficerOf(user, request.unit().trim())) {
       throw DossierApiException.forbidden("Only one-stop officers of unit " + request.unit().trim()
           + " receive its dossiers");
     }
@@ -66,7 +67,7 @@ class DossierController {
   @GetMapping("/{code}")
   DossierView read(@PathVariable String code) {
     Dossier d = dossiers.find(code)
-        .filter(found -> DossierAccess.mayRead(identity.getCurrentAuthentication(), found.unit()))
+        .filter(found -> UnitAccess.mayRead(identity.getCurrentAuthentication(), found.unit()))
         .orElseThrow(DossierApiException::notFound);
     List<DossierView.Document> docs = documents.findByCase(code).stream()
         .map(doc -> new DossierView.Document(doc.id(), doc.kind().name(), doc.numberLine(), doc.state().name())).toList();
@@ -107,9 +108,9 @@ class DossierController {
    */
   private Dossier officersDossier(String code) {
     Authentication user = identity.getCurrentAuthentication();
-    Dossier dossier = dossiers.find(code).filter(d -> DossierAccess.mayRead(user, d.unit()))
+    Dossier dossier = dossiers.find(code).filter(d -> UnitAccess.mayRead(user, d.unit()))
         .orElseThrow(DossierApiException::notFound);
-    if (!DossierAccess.isOfficerOf(user, dossier.unit())) {
+    if (!UnitAccess.isOneStopOfficerOf(user, dossier.unit())) {
       throw DossierApiException.forbidden("Only one-stop officers of the dossier's unit may do this");
     }
     return dossier;

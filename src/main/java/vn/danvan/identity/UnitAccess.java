@@ -1,26 +1,19 @@
-package vn.danvan.dossier;
+package vn.danvan.identity;
 
 import java.util.List;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import vn.danvan.identity.Roles;
 
 /**
- * Who may do what with a dossier through the API: one-stop officers of its unit receive it, take
- * its supplement and record its withdrawal; the unit's officials and auditors (and administrators)
- * read it. The unit is the dossier's tenant; the user's units are the tenants of the request's
- * engine authentication.
+ * Who may see and act on a unit's cases through our API, from the request's engine authentication
+ * (groups are roles, tenants are units): the officials (any official role) and auditors of the
+ * unit read; administrators read every unit; one-stop officers of the unit act at the counter.
  */
-final class DossierAccess {
+public final class UnitAccess {
 
-  private DossierAccess() {}
-
-  /** A member of {@code one-stop-officer} who belongs to {@code unit}. */
-  static boolean isOfficerOf(Authentication user, String unit) {
-    return user != null && groups(user).contains(Roles.ONE_STOP_OFFICER) && tenants(user).contains(unit);
-  }
+  private UnitAccess() {}
 
   /** An official (any official role) or auditor of {@code unit}, or an administrator. */
-  static boolean mayRead(Authentication user, String unit) {
+  public static boolean mayRead(Authentication user, String unit) {
     if (user == null) {
       return false;
     }
@@ -30,6 +23,11 @@ final class DossierAccess {
     }
     boolean official = groups.contains(Roles.AUDITOR) || groups.stream().anyMatch(Roles.OFFICIALS::contains);
     return official && tenants(user).contains(unit);
+  }
+
+  /** A member of {@code one-stop-officer} who belongs to {@code unit}. */
+  public static boolean isOneStopOfficerOf(Authentication user, String unit) {
+    return user != null && groups(user).contains(Roles.ONE_STOP_OFFICER) && tenants(user).contains(unit);
   }
 
   private static List<String> groups(Authentication user) {
