@@ -10,9 +10,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import vn.danvan.calendar.CalendarProperties;
 import vn.danvan.calendar.VietnamTime;
+import vn.danvan.document.DocumentFormats;
 import vn.danvan.document.DocumentKind;
 import vn.danvan.document.DocumentRequest;
 import vn.danvan.document.DocumentService;
+import vn.danvan.identity.UnitNames;
 import vn.danvan.procedure.Procedure;
 
 /**
@@ -25,11 +27,13 @@ class DossierDocuments {
 
   private final DocumentService documents;
   private final IdentityService identity;
+  private final UnitNames units;
   private final CalendarProperties calendar;
 
-  DossierDocuments(DocumentService documents, IdentityService identity, CalendarProperties calendar) {
+  DossierDocuments(DocumentService documents, IdentityService identity, UnitNames units, CalendarProperties calendar) {
     this.documents = documents;
     this.identity = identity;
+    this.units = units;
     this.calendar = calendar;
   }
 
@@ -128,8 +132,7 @@ class DossierDocuments {
 
   /** The unit's name inside a sentence: "phường Đông Hà". */
   private String unitName(DelegateExecution execution) {
-    var tenant = identity.createTenantQuery().tenantId(execution.getTenantId()).singleResult();
-    return vn.danvan.document.DocumentFormats.inText(tenant == null ? execution.getTenantId() : tenant.getName());
+    return DocumentFormats.inText(units.nameOrId(execution.getTenantId()));
   }
 
   private String fullName(String userId) {

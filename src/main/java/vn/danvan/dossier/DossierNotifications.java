@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.danvan.calendar.VietnamTime;
 import vn.danvan.document.DocumentFormats;
+import vn.danvan.identity.UnitNames;
 import vn.danvan.notify.Notification;
 import vn.danvan.notify.NotificationKind;
 import vn.danvan.notify.NotificationService;
@@ -22,11 +22,11 @@ import vn.danvan.notify.NotificationService;
 class DossierNotifications {
 
   private final NotificationService notifications;
-  private final IdentityService identity;
+  private final UnitNames units;
 
-  DossierNotifications(NotificationService notifications, IdentityService identity) {
+  DossierNotifications(NotificationService notifications, UnitNames units) {
     this.notifications = notifications;
-    this.identity = identity;
+    this.units = units;
   }
 
   void receipt(DelegateExecution execution, String procedureName, Instant appointment) {
@@ -55,7 +55,7 @@ class DossierNotifications {
   private void send(DelegateExecution execution, NotificationKind kind, Map<String, String> specific) {
     Map<String, String> values = new HashMap<>(specific);
     values.put("applicantName", Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
-    values.put("unitName", unitName(execution.getTenantId()));
+    values.put("unitName", DocumentFormats.inText(units.nameOrId(execution.getTenantId())));
     String code = Variables.required(execution, DossierProcess.VAR_DOSSIER_CODE);
     String phone = Variables.text(execution, DossierProcess.VAR_PHONE);
     String email = Variables.text(execution, DossierProcess.VAR_EMAIL);
@@ -67,10 +67,6 @@ class DossierNotifications {
     }
   }
 
-  private String unitName(String unit) {
-    var tenant = identity.createTenantQuery().tenantId(unit).singleResult();
-    return DocumentFormats.inText(tenant == null ? unit : tenant.getName());
-  }
 
   /** "17:00 ngày 23/02/2026", as the message templates expect. */
   static String date(Instant instant) {

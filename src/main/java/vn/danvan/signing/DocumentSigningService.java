@@ -1,7 +1,5 @@
 package vn.danvan.signing;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -10,6 +8,7 @@ import vn.danvan.document.DocumentKind;
 import vn.danvan.document.DocumentService;
 import vn.danvan.document.DocumentState;
 import vn.danvan.document.StoredDocument;
+import vn.danvan.identity.UnitNames;
 
 /**
  * Signs a stored document of a unit: the approving leader where a personal certificate is
@@ -24,12 +23,12 @@ public class DocumentSigningService {
 
   private final DocumentService documents;
   private final PdfSigner signer;
-  private final IdentityService identity;
+  private final UnitNames units;
 
-  DocumentSigningService(DocumentService documents, PdfSigner signer, IdentityService identity) {
+  DocumentSigningService(DocumentService documents, PdfSigner signer, UnitNames units) {
     this.documents = documents;
     this.signer = signer;
-    this.identity = identity;
+    this.units = units;
   }
 
   /**
@@ -59,7 +58,7 @@ public class DocumentSigningService {
       return document;
     }
     byte[] content = documents.content(documentId).orElseThrow();
-    SignatureDetails details = SignatureDetails.of(reason, location(unit));
+    SignatureDetails details = SignatureDetails.of(reason, units.nameOrId(unit));
     byte[] signed = switch (role) {
       case LEADER_AND_UNIT -> {
         if (leaderUserId == null || leaderUserId.isBlank()) {
@@ -74,8 +73,4 @@ public class DocumentSigningService {
     return result;
   }
 
-  private String location(String unit) {
-    Tenant tenant = identity.createTenantQuery().tenantId(unit).singleResult();
-    return tenant != null && tenant.getName() != null ? tenant.getName() : unit;
-  }
 }
