@@ -2,14 +2,12 @@ package vn.danvan.calendar;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.danvan.config.BadRequestException;
+import vn.danvan.config.RequestParameters;
 
 /**
  * {@code GET /api/calendar/due}: the due date of a period counted from a given moment in working
@@ -37,34 +35,23 @@ class CalendarController {
     }
     if (workingDays != null) {
       checkRange("workingDays", workingDays);
-      return new DueDate(format(start), workingDays, null, format(calendar.plusWorkingDays(start, workingDays)));
+      return new DueDate(VietnamTime.iso(start), workingDays, null, VietnamTime.iso(calendar.plusWorkingDays(start, workingDays)));
     }
     checkRange("calendarDays", calendarDays);
-    return new DueDate(format(start), null, calendarDays, format(calendar.plusCalendarDays(start, calendarDays)));
+    return new DueDate(VietnamTime.iso(start), null, calendarDays, VietnamTime.iso(calendar.plusCalendarDays(start, calendarDays)));
   }
 
   private static Instant parseFrom(String from) {
     if (from.isBlank()) {
       throw new BadRequestException("from", "Missing required parameter 'from'");
     }
-    // An unencoded '+' in a query string arrives as a space: "10:00:00 07:00" means "+07:00".
-    String text = from.strip().replace(' ', '+');
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("from", "Invalid 'from' '" + from + "': expected an ISO date-time with offset,"
-          + " e.g. 2026-02-13T10:00:00+07:00");
-    }
+    return RequestParameters.offsetDateTime("from", from, "2026-02-13T10:00:00+07:00");
   }
 
   private static void checkRange(String field, int days) {
     if (days < 0 || days > MAX_DAYS) {
       throw new BadRequestException(field, field + " must be between 0 and " + MAX_DAYS + ", got " + days);
     }
-  }
-
-  private static String format(Instant instant) {
-    return instant.atZone(VietnamTime.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** The answer: the start and due moments as ISO date-times in Vietnam time (+07:00). */

@@ -1,8 +1,6 @@
 package vn.danvan.dossier;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -72,10 +70,10 @@ class DossierController {
     List<DossierView.Document> docs = documents.findByCase(code).stream()
         .map(doc -> new DossierView.Document(doc.id(), doc.kind().name(), doc.numberLine(), doc.state().name())).toList();
     List<DossierView.Event> events = dossiers.events(code).stream()
-        .map(e -> new DossierView.Event(iso(e.occurredAt()), e.type().name(), e.actor(), e.detail())).toList();
+        .map(e -> new DossierView.Event(VietnamTime.iso(e.occurredAt()), e.type().name(), e.actor(), e.detail())).toList();
     return new DossierView(d.code(), d.unit(), d.procedureCode(), procedureName(d), d.state().name(),
-        d.state().label(), iso(d.receivedAt()), iso(d.appointmentAt()), iso(d.firstAppointmentAt()),
-        d.appointmentMoved(), iso(d.resultReadyAt()), iso(d.returnedAt()),
+        d.state().label(), VietnamTime.iso(d.receivedAt()), VietnamTime.iso(d.appointmentAt()), VietnamTime.iso(d.firstAppointmentAt()),
+        d.appointmentMoved(), VietnamTime.iso(d.resultReadyAt()), VietnamTime.iso(d.returnedAt()),
         d.outcome() == null ? null : d.outcome().name(), d.satisfaction(), docs, events);
   }
 
@@ -120,18 +118,12 @@ class DossierController {
     Dossier dossier = desk.find(code);
     StoredDocument receipt = desk.latest(code, DocumentKind.RECEIPT);
     return new ReceiptAnswer(dossier.code(), dossier.unit(), dossier.procedureCode(), dossier.state().name(),
-        iso(dossier.appointmentAt()), receipt.id(), "/api/documents/" + receipt.id());
+        VietnamTime.iso(dossier.appointmentAt()), receipt.id(), "/api/documents/" + receipt.id());
   }
 
   private String procedureName(Dossier dossier) {
     return catalogue.find(dossier.procedureCode(), WorkCalendar.dateOf(dossier.receivedAt()), false)
         .map(Procedure::name).orElse(null);
-  }
-
-  /** ISO date-time with the Vietnamese offset, e.g. {@code 2026-11-25T17:00:00+07:00}. */
-  static String iso(Instant instant) {
-    return instant == null ? null
-        : instant.atZone(VietnamTime.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** What the officer gets after a receipt: the code, the appointment and the receipt (Form 01). */

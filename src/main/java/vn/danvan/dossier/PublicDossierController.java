@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.danvan.calendar.VietnamTime;
 import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.config.BadRequestException;
 import vn.danvan.procedure.Procedure;
@@ -39,7 +40,7 @@ class PublicDossierController {
     String procedureName = catalogue.find(d.procedureCode(), WorkCalendar.dateOf(d.receivedAt()), false)
         .map(Procedure::name).orElse(null);
     return new PublicStatus(d.code(), procedureName, d.state().name(), d.state().label(),
-        DossierController.iso(d.appointmentAt()), d.outcome() == null ? null : d.outcome().name());
+        VietnamTime.iso(d.appointmentAt()), d.outcome() == null ? null : d.outcome().name());
   }
 
   @PostMapping("/{code}/rating")

@@ -1,6 +1,5 @@
 package vn.danvan.dossier;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reading of the dossier's process variables, tolerant of what forms and the API send. */
@@ -34,18 +33,9 @@ final class Variables {
     return value instanceof Number n ? n.intValue() : Integer.valueOf(value.toString().trim());
   }
 
+  /** A moment from a Date, a java.time value or an ISO string (a form-js date-time is Vietnam time). */
   static java.time.Instant instant(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    String text = value.toString().trim();
-    // form-js date-time fields send "2026-11-24T17:00" (local, no zone) or an ISO instant
-    return text.length() == 16 || text.length() == 19
-        ? java.time.LocalDateTime.parse(text).atZone(vn.danvan.calendar.VietnamTime.ZONE).toInstant()
-        : java.time.OffsetDateTime.parse(text).toInstant();
+    return value == null ? null : vn.danvan.calendar.VietnamTime.instant(value);
   }
 }

@@ -3,8 +3,6 @@ package vn.danvan.procedure;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +19,7 @@ import vn.danvan.calendar.VietnamTime;
 import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.config.ApiError;
 import vn.danvan.config.BadRequestException;
+import vn.danvan.config.RequestParameters;
 
 /**
  * {@code GET /api/procedures}: the procedure catalogue as officials and citizens read it, and
@@ -52,7 +51,7 @@ class ProcedureController {
   Appointment appointment(@PathVariable String code, @RequestParam String receivedAt,
       @RequestParam(defaultValue = "false") boolean verificationNeeded,
       @RequestParam(required = false) String channel) {
-    Instant received = parseReceivedAt(receivedAt);
+    Instant received = RequestParameters.offsetDateTime("receivedAt", receivedAt, "2026-04-23T16:10:00+07:00");
     Channel via = parseChannel(channel);
     Instant accepted = calculator.acceptedAt(received, via);
     LocalDate acceptedOn = WorkCalendar.dateOf(accepted);
@@ -60,8 +59,8 @@ class ProcedureController {
         .orElseThrow(() -> new UnknownProcedureException(catalogue.knows(code)
             ? "Procedure '" + code + "' has no rule in force for dossiers accepted on " + acceptedOn
             : "Unknown procedure '" + code + "'"));
-    return new Appointment(procedure.code(), procedure.name(), format(received), format(accepted),
-        format(calculator.appointment(procedure, received, via)), describe(procedure), via, verificationNeeded);
+    return new Appointment(procedure.code(), procedure.name(), VietnamTime.iso(received), VietnamTime.iso(accepted),
+        VietnamTime.iso(calculator.appointment(procedure, received, via)), describe(procedure), via, verificationNeeded);
   }
 
   @ExceptionHandler(UnknownProcedureException.class)
@@ -89,16 +88,6 @@ class ProcedureController {
     return procedure.deadline().describe(calendarProperties.sameDayCutoff());
   }
 
-  private static Instant parseReceivedAt(String text) {
-    // An unencoded '+' in a query string arrives as a space: "16:10:00 07:00" means "+07:00".
-    try {
-      return OffsetDateTime.parse(text.strip().replace(' ', '+')).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("receivedAt", "Invalid 'receivedAt' '" + text + "': expected an ISO date-time"
-          + " with offset, e.g. 2026-04-23T16:10:00+07:00");
-    }
-  }
-
   private static Channel parseChannel(String text) {
     if (text == null) {
       return Channel.COUNTER;
@@ -116,10 +105,6 @@ class ProcedureController {
     } catch (DateTimeParseException e) {
       throw new BadRequestException("on", "Invalid 'on' '" + text + "': expected an ISO date, e.g. 2026-04-23");
     }
-  }
-
-  private static String format(Instant instant) {
-    return instant.atZone(VietnamTime.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** A line of the catalogue; {@code deadlineIfVerificationNeeded} only where verification changes the deadline. */

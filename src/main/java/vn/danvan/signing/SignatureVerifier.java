@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -30,6 +29,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Selector;
+import vn.danvan.calendar.VietnamTime;
 
 /**
  * Verifies the signatures of a PDF: for each, whether the signed bytes are unchanged (integrity),
@@ -40,7 +40,6 @@ import org.bouncycastle.util.Selector;
  */
 public class SignatureVerifier {
 
-  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final List<String> CMS_SUB_FILTERS = List.of(
       PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED.getName());
 
@@ -198,7 +197,7 @@ public class SignatureVerifier {
   }
 
   private static OffsetDateTime time(Calendar calendar) {
-    return calendar == null ? null : calendar.toInstant().atZone(ZONE).toOffsetDateTime();
+    return calendar == null ? null : calendar.toInstant().atZone(VietnamTime.ZONE).toOffsetDateTime();
   }
 
   static String sha256(byte[] bytes) {
