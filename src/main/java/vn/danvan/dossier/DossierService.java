@@ -61,23 +61,32 @@ public class DossierService {
 
   /** The procedure as in force for this dossier (the rule of the day it is accepted). */
   public Procedure procedure(String code, boolean verificationNeeded) {
-    Dossier dossier = require(code);
+    return procedure(require(code), verificationNeeded);
+  }
+
+  private Procedure procedure(Dossier dossier, boolean verificationNeeded) {
     return catalogue.find(dossier.procedureCode(), WorkCalendar.dateOf(ClockNow.get()), verificationNeeded)
         .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureCode() + " is not in force"));
   }
 
+  /** What a receipt states: the dossier, the procedure in force and the appointment. */
+  public record Receipt(Dossier dossier, Procedure procedure, Instant appointment) {}
+
   /**
-   * The dossier is complete: the statutory clock starts (or restarts from zero after a
-   * supplement) and the receipt states the appointment.
+   * The dossier is complete: the statutory clock starts — or, when the citizen has just supplemented
+   * it, restarts from zero — and the receipt states the appointment.
    */
-  public Instant issueReceipt(String code, boolean verificationNeeded, String actor) {
+  public Receipt issueReceipt(String code, boolean verificationNeeded, String actor) {
     Dossier dossier = require(code);
-    Instant appointment = appointments.appointment(procedure(code, verificationNeeded), ClockNow.get(),
-        Channel.valueOf(dossier.channel()));
+    if (dossier.state() == DossierState.WAITING_SUPPLEMENT) {
+      register.event(code, DossierEventType.SUPPLEMENTED, actor, null);
+    }
+    Procedure procedure = procedure(dossier, verificationNeeded);
+    Instant appointment = appointments.appointment(procedure, ClockNow.get(), Channel.valueOf(dossier.channel()));
     register.appointment(code, appointment, false);
     register.state(code, DossierState.IN_PROGRESS);
     register.event(code, DossierEventType.RECEIPT_ISSUED, actor, "Hẹn trả kết quả: " + appointment);
-    return appointment;
+    return new Receipt(dossier, procedure, appointment);
   }
 
   /** One request listing everything missing; the clock stops until the dossier is complete. Returns the deadline. */
@@ -87,12 +96,6 @@ public class DossierService {
     register.state(code, DossierState.WAITING_SUPPLEMENT);
     register.event(code, DossierEventType.SUPPLEMENT_REQUESTED, actor, missingItems);
     return due;
-  }
-
-  public void supplemented(String code, String actor) {
-    require(code);
-    register.state(code, DossierState.RECEIVED);
-    register.event(code, DossierEventType.SUPPLEMENTED, actor, null);
   }
 
   public void closeWithoutSupplement(String code) {

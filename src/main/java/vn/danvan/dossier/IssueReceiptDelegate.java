@@ -30,18 +30,15 @@ class IssueReceiptDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String code = Variables.required(execution, VAR_DOSSIER_CODE);
     String officer = Variables.text(execution, VAR_RECEIVING_OFFICER);
-    if (dossiers.find(code).orElseThrow().state() == DossierState.WAITING_SUPPLEMENT) {
-      dossiers.supplemented(code, officer);
-    }
-    boolean verification = Variables.flag(execution, VAR_VERIFICATION_NEEDED);
-    Instant appointment = dossiers.issueReceipt(code, verification, officer);
-    Procedure procedure = dossiers.procedure(code, verification);
+    DossierService.Receipt receipt = dossiers.issueReceipt(code, Variables.flag(execution, VAR_VERIFICATION_NEEDED), officer);
+    Instant appointment = receipt.appointment();
+    Procedure procedure = receipt.procedure();
     execution.setVariable(VAR_APPOINTMENT_AT, Date.from(appointment));
     execution.setVariable(VAR_APPOINTMENT_TEXT, DossierDocuments.dateTime(appointment));
     execution.setVariable(VAR_APOLOGY_DUE_AT, Date.from(dossiers.apologyDue(appointment)));
     execution.setVariable(VAR_HAS_COURTESY_LETTER, procedure.courtesyLetter().isPresent());
     execution.setVariable("receiptDocumentId",
-        documents.receipt(execution, dossiers.find(code).orElseThrow(), procedure, appointment));
+        documents.receipt(execution, receipt.dossier(), procedure, appointment));
     notifications.receipt(execution, procedure.name(), appointment);
   }
 }
