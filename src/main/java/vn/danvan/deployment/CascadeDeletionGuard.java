@@ -1,16 +1,20 @@
 package vn.danvan.deployment;
 
+import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
@@ -18,7 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refuses, for everybody and through every door (both REST mounts, Cockpit, the Java API), a
+ * Only administrators ({@code camunda-admin}, or the application itself without an authenticated
+ * user) delete deployments and process definitions, whatever authorizations say: Camunda grants the
+ * creator of a deployment DELETE on it, and an authorization can be added in Admin by mistake.
+ *
+ * <p>And it refuses, for everybody and through every door (both REST mounts, Cockpit, the Java API), a
  * cascading deletion of a deployment or process definition that has running or finished cases:
  * {@code cascade=true} would delete the cases and their whole history, across every unit. A plain
  * deletion is left to the engine, which refuses it while instances run and keeps the history.
@@ -27,37 +35,54 @@ import org.slf4j.LoggerFactory;
  * deletion (its command checkers get the deployment id only). This interceptor recognises Camunda's
  * deletion commands and reads their flags; if it cannot read them (a future engine renamed a
  * field), it refuses the deletion rather than letting it pass. It sits before the engine's own
- * interceptors and counts the cases in a command of its own, without the caller's authorizations
- * and tenant check: the rule is about every unit's cases, not only those the caller can see.
+ * interceptors and counts the cases without the caller's authorizations and tenant check: the rule
+ * is about every unit's cases, not only those the caller can see.
  */
 final class CascadeDeletionGuard extends CommandInterceptor {
 
   private static final Logger LOG = LoggerFactory.getLogger(CascadeDeletionGuard.class);
 
-  private final ProcessEngineServicesProvider services;
+  /** The engine, available once it is built (commands run only then). */
+  private final Supplier<ProcessEngine> engine;
 
-  /** The engine's services, available once the engine is built. */
-  interface ProcessEngineServicesProvider {
-    ProcessEngineServices get();
-  }
-
-  CascadeDeletionGuard(ProcessEngineServicesProvider services) {
-    this.services = services;
+  CascadeDeletionGuard(Supplier<ProcessEngine> engine) {
+    this.engine = engine;
   }
 
   @Override
   public <T> T execute(Command<T> command) {
+    if (isDeletion(command) && !isAdministrator()) {
+      throw new DeletionRefusedException(Response.Status.FORBIDDEN,
+          "Only administrators (camunda-admin) delete deployments and process definitions");
+    }
     Deletion deletion = cascadingDeletion(command);
     if (deletion != null) {
-      long cases = next.execute(new CountCases(deletion, services.get()));
+      long cases = countCases(deletion, engine.get());
       if (cases > 0) {
         LOG.warn("Cascading deletion refused: {} {} has {} case(s)", deletion.what(), deletion.id(), cases);
-        throw new DeletionRefusedException("Deleting " + deletion.what() + " '" + deletion.id()
+        throw new DeletionRefusedException(Response.Status.CONFLICT, "Deleting " + deletion.what() + " '" + deletion.id()
             + "' with cascade=true is refused: it has " + cases + " running or historic case(s), whose "
             + "history would be lost. Delete without cascade (the history stays).");
       }
     }
     return next.execute(command);
+  }
+
+  private static boolean isDeletion(Command<?> command) {
+    return command instanceof DeleteDeploymentCmd || command instanceof DeleteProcessDefinitionsByIdsCmd
+        || command instanceof DeleteProcessDefinitionsByKeyCmd;
+  }
+
+  private boolean isAdministrator() {
+    Authentication caller = engine.get().getIdentityService().getCurrentAuthentication();
+    if (caller == null || caller.getUserId() == null) {
+      return true; // the application itself (startup, tests of the Java API, undeployment)
+    }
+    var configuration = (ProcessEngineConfigurationImpl) engine.get().getProcessEngineConfiguration();
+    List<String> adminGroups = configuration.getAdminGroups() == null ? List.of() : configuration.getAdminGroups();
+    List<String> adminUsers = configuration.getAdminUsers() == null ? List.of() : configuration.getAdminUsers();
+    return adminUsers.contains(caller.getUserId())
+        || (caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(adminGroups::contains));
   }
 
   /** What a cascading deletion would delete; null when the command is no cascading deletion. */
@@ -92,7 +117,7 @@ final class CascadeDeletionGuard extends CommandInterceptor {
       return null;
     } catch (ReflectiveOperationException | RuntimeException e) {
       // Fail closed: a deletion whose flags cannot be read is treated as cascading over cases.
-      throw new DeletionRefusedException("Deletion refused: its cascade flag cannot be checked ("
+      throw new DeletionRefusedException(Response.Status.CONFLICT, "Deletion refused: its cascade flag cannot be checked ("
           + command.getClass().getSimpleName() + ")");
     }
   }
@@ -107,47 +132,51 @@ final class CascadeDeletionGuard extends CommandInterceptor {
     return field.get(command);
   }
 
-  /** Counts the running and historic cases a deletion would take with it, in every unit. */
-  private record CountCases(Deletion deletion, ProcessEngineServices services) implements Command<Long> {
-    @Override
-    public Long execute(CommandContext context) {
-      boolean tenantCheck = context.isTenantCheckEnabled();
-      context.disableTenantCheck();
-      try {
-        return context.runWithoutAuthorization(this::count);
-      } finally {
-        if (tenantCheck) {
-          context.enableTenantCheck();
-        }
+  /**
+   * Counts the running and historic cases a deletion would take with it, in every unit: with the
+   * caller's authentication set aside for the count (the engine checks neither authorizations nor
+   * tenants without one), and put back before the deletion itself runs under it.
+   */
+  private static long countCases(Deletion deletion, ProcessEngineServices services) {
+    var identity = services.getIdentityService();
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return count(deletion, services);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
       }
     }
+  }
 
-    private long count() {
-      var repository = services.getRepositoryService();
-      var history = services.getHistoryService();
-      List<String> processDefinitions = new ArrayList<>();
-      long cases = 0;
-      if (deletion.deploymentId() != null) {
-        repository.createProcessDefinitionQuery().deploymentId(deletion.deploymentId()).list()
-            .forEach(d -> processDefinitions.add(d.getId()));
-        for (var decision : repository.createDecisionDefinitionQuery().deploymentId(deletion.deploymentId()).list()) {
-          cases += history.createHistoricDecisionInstanceQuery().decisionDefinitionId(decision.getId()).count();
-        }
-        cases += services.getRuntimeService().createProcessInstanceQuery().deploymentId(deletion.deploymentId()).count();
-      } else if (deletion.definitionIds() != null) {
-        processDefinitions.addAll(deletion.definitionIds());
-      } else {
-        ProcessDefinitionQuery query = repository.createProcessDefinitionQuery().processDefinitionKey(deletion.key());
-        if (deletion.tenantIdSet()) {
-          query = deletion.tenantId() == null ? query.withoutTenantId() : query.tenantIdIn(deletion.tenantId());
-        }
-        query.list().stream().map(ProcessDefinition::getId).forEach(processDefinitions::add);
+  private static long count(Deletion deletion, ProcessEngineServices services) {
+    var repository = services.getRepositoryService();
+    var history = services.getHistoryService();
+    var runtime = services.getRuntimeService();
+    List<String> processDefinitions = new ArrayList<>();
+    long cases = 0;
+    if (deletion.deploymentId() != null) {
+      repository.createProcessDefinitionQuery().deploymentId(deletion.deploymentId()).list()
+          .forEach(d -> processDefinitions.add(d.getId()));
+      for (var decision : repository.createDecisionDefinitionQuery().deploymentId(deletion.deploymentId()).list()) {
+        cases += history.createHistoricDecisionInstanceQuery().decisionDefinitionId(decision.getId()).count();
       }
-      for (String definition : processDefinitions) {
-        cases += history.createHistoricProcessInstanceQuery().processDefinitionId(definition).count();
-        cases += services.getRuntimeService().createProcessInstanceQuery().processDefinitionId(definition).count();
+    } else if (deletion.definitionIds() != null) {
+      processDefinitions.addAll(deletion.definitionIds());
+    } else {
+      ProcessDefinitionQuery query = repository.createProcessDefinitionQuery().processDefinitionKey(deletion.key());
+      if (deletion.tenantIdSet()) {
+        query = deletion.tenantId() == null ? query.withoutTenantId() : query.tenantIdIn(deletion.tenantId());
       }
-      return cases;
+      query.list().stream().map(ProcessDefinition::getId).forEach(processDefinitions::add);
     }
+    for (String definition : processDefinitions) {
+      // Running cases are in the history too (history level full); counted apart in case it is lower.
+      long historic = history.createHistoricProcessInstanceQuery().processDefinitionId(definition).count();
+      long running = runtime.createProcessInstanceQuery().processDefinitionId(definition).count();
+      cases += Math.max(historic, running);
+    }
+    return cases;
   }
 }
