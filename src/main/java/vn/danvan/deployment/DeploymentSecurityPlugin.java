@@ -45,10 +45,10 @@ class DeploymentSecurityPlugin extends AbstractProcessEnginePlugin {
     }
     configuration.setCustomPreDeployers(deployers);
 
-    CascadeDeletionGuard deletions = new CascadeDeletionGuard(() -> engine);
-    configuration.setCustomPreCommandInterceptorsTxRequired(first(deletions,
+    // One instance per chain: an interceptor holds the next element of its chain.
+    configuration.setCustomPreCommandInterceptorsTxRequired(first(new CascadeDeletionGuard(() -> engine),
         configuration.getCustomPreCommandInterceptorsTxRequired()));
-    configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(deletions,
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(new CascadeDeletionGuard(() -> engine),
         configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
   }
 

@@ -35,6 +35,7 @@ final class SandboxElResolver extends ELResolver {
       "org.camunda.bpm.engine.FilterService", "org.camunda.bpm.engine.ExternalTaskService",
       "org.camunda.bpm.engine.DecisionService", "org.camunda.bpm.engine.impl.interceptor.CommandContext",
       "org.camunda.bpm.engine.impl.interceptor.CommandExecutor",
+      "org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager", "org.camunda.bpm.engine.impl.db.sql.DbSqlSession",
       "org.springframework.beans.factory.BeanFactory", "org.springframework.core.env.Environment",
       "org.springframework.core.io.ResourceLoader", "javax.sql.DataSource", "java.sql.Connection",
       "java.sql.Statement", "org.springframework.jdbc.core.JdbcOperations",
@@ -43,7 +44,7 @@ final class SandboxElResolver extends ELResolver {
 
   /** Packages whose objects no expression may touch. */
   private static final List<String> DANGEROUS_PACKAGES = List.of("java.lang.reflect.", "java.lang.invoke.",
-      "org.camunda.bpm.engine.impl.cfg.", "org.camunda.bpm.engine.impl.db.", "sun.", "jdk.internal.");
+      "org.camunda.bpm.engine.impl.cfg.", "sun.", "jdk.internal.");
 
   @Override
   public Object getValue(ELContext context, Object base, Object property) {
@@ -93,10 +94,9 @@ final class SandboxElResolver extends ELResolver {
     if (ScopeMembers.REFLECTIVE.contains(name)) {
       throw refused("'" + name + "' is a reflective name");
     }
-    if (isDangerous(base.getClass())) {
-      throw refused("members of " + base.getClass().getName() + " are not available to expressions");
-    }
     if (base instanceof VariableScope) {
+      // execution, task: only their allow-listed members, checked first (the engine's entity classes
+      // implement internal interfaces that a type check would not tell from dangerous ones)
       boolean task = base instanceof DelegateTask;
       Set<String> allowed = task
           ? (method ? ScopeMembers.TASK_METHODS : ScopeMembers.TASK_PROPERTIES)
@@ -104,6 +104,10 @@ final class SandboxElResolver extends ELResolver {
       if (!allowed.contains(name)) {
         throw refused("'" + (task ? "task." : "execution.") + name + "' is not on the allow-list");
       }
+      return;
+    }
+    if (isDangerous(base.getClass())) {
+      throw refused("members of " + base.getClass().getName() + " are not available to expressions");
     }
   }
 

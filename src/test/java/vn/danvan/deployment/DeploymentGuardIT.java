@@ -141,12 +141,14 @@ class DeploymentGuardIT extends RunningApplicationTest {
     String name = "calendar-" + UUID.randomUUID();
     String key = "p_calendar_" + UUID.randomUUID().toString().substring(0, 8).replace('-', '_');
     String diagram = bpmn(key, "<bpmn:startEvent id='Start'/>"
+        + "<bpmn:serviceTask id='Note' camunda:expression=\"${execution.setVariable('noted', execution.getVariable('unitCode'))}\"/>"
+        + "<bpmn:sequenceFlow id='f0' sourceRef='Start' targetRef='Note'/>"
         + "<bpmn:userTask id='Review' camunda:candidateGroups='specialist' camunda:dueDate='${workCalendar.plusWorkingDays(now(), 3)}'>"
         + "<bpmn:incoming>f1</bpmn:incoming></bpmn:userTask>"
         + "<bpmn:boundaryEvent id='Late' attachedToRef='Review' cancelActivity='false'><bpmn:timerEventDefinition id='LateTimer'>"
         + "<bpmn:timeDate xsi:type='bpmn:tFormalExpression'>${workCalendar.plusWorkingDays(now(), 3)}</bpmn:timeDate>"
         + "</bpmn:timerEventDefinition></bpmn:boundaryEvent>"
-        + "<bpmn:sequenceFlow id='f1' sourceRef='Start' targetRef='Review'/>");
+        + "<bpmn:sequenceFlow id='f1' sourceRef='Note' targetRef='Review'/>");
 
     Http.Answer deployed = deploy("quangtri.owner", name, "calendar.bpmn", diagram);
     assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
@@ -156,6 +158,7 @@ class DeploymentGuardIT extends RunningApplicationTest {
         "{\"variables\": {\"unitCode\": {\"value\": \"dongha\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instanceId = started.json().path("id").asText();
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "noted")).isEqualTo("dongha");
     var task = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
     assertThat(task.getDueDate()).isAfter(new java.util.Date());
     var timer = engine.getManagementService().createJobQuery().processInstanceId(instanceId).timers().singleResult();
