@@ -3,8 +3,11 @@ package vn.danvan.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Http;
@@ -17,6 +20,16 @@ import vn.danvan.support.RunningApplicationTest;
 class CascadeDeletionIT extends RunningApplicationTest {
 
   @Autowired ProcessEngine engine;
+
+  /**
+   * Camunda's REST API finds its engine in the static {@link ProcessEngines} registry, where test
+   * classes with a Spring context of their own (other properties) register their engine under the
+   * same name "default"; these tests compare what REST does with this context's engine.
+   */
+  @BeforeEach
+  void restUsesThisContextsEngine() {
+    ProcessEngines.registerProcessEngine(engine);
+  }
 
   @Test
   void cascadingDeletionOfADeploymentWithCasesIsRefusedForOwnerAndAdmin() {
@@ -84,6 +97,68 @@ class CascadeDeletionIT extends RunningApplicationTest {
       String expectedUser = entry.path("operationType").asText().equals("Create") ? "quangtri.owner" : "demo";
       assertThat(entry.path("userId").asText()).as(entry.toString()).isEqualTo(expectedUser);
     }
+  }
+
+  /** Cockpit's door: the webapps' own mount of the engine REST API, with a session and a CSRF token. */
+  @Test
+  void cockpitsMountRefusesTheSameWithTheSameAnswers() {
+    Deployed deployed = deployAndStart();
+    Session admin = login("demo");
+    Http.Answer cascade = http.send(admin.request("/camunda/api/engine/engine/default/deployment/"
+        + deployed.deploymentId() + "?cascade=true").DELETE().build());
+    assertThat(cascade.status()).as(cascade.body()).isEqualTo(409);
+    assertThat(cascade.json().path("message").asText()).contains("cascade=true is refused");
+
+    Session owner = login("quangtri.owner");
+    String exploit = DeploymentGuardIT.serviceTask("p_cockpit", "camunda:expression",
+        "${identityService.createMembership('quangtri.owner', 'camunda-admin')}");
+    String body = "--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncockpit-exploit\r\n"
+        + "--x\r\nContent-Disposition: form-data; name=\"data\"; filename=\"cockpit.bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + exploit + "\r\n--x--\r\n";
+    Http.Answer deploy = http.send(owner.request("/camunda/api/engine/engine/default/deployment/create")
+        .header("Content-Type", "multipart/form-data; boundary=x")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    assertThat(deploy.status()).as(deploy.body()).isEqualTo(400);
+    assertThat(deploy.json().path("message").asText()).contains("element 'Evil'", "attribute 'camunda:expression'");
+    Http.Answer delete = http.send(owner.request("/camunda/api/engine/engine/default/deployment/"
+        + deployed.deploymentId()).DELETE().build());
+    assertThat(delete.status()).as(delete.body()).isEqualTo(403);
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(deployed.deploymentId()).count()).isOne();
+  }
+
+  /** A logged-in webapp session: its cookies and CSRF token. */
+  record Session(Http http, String token, String cookies) {
+    java.net.http.HttpRequest.Builder request(String path) {
+      return http.request(path, null).header("X-XSRF-TOKEN", token).header("Cookie", cookies);
+    }
+  }
+
+  private Session login(String user) {
+    Http.Answer page = http.get("/camunda/app/cockpit/default/");
+    String token = cookie(page.headers().allValues("Set-Cookie"), "XSRF-TOKEN");
+    String session = cookie(page.headers().allValues("Set-Cookie"), "JSESSIONID");
+    Http.Answer login = http.send(http.request("/camunda/api/admin/auth/user/default/login/cockpit", null)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", token).header("Cookie", "XSRF-TOKEN=" + token + "; JSESSIONID=" + session)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build());
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    List<String> set = login.headers().allValues("Set-Cookie");
+    String newSession = set.stream().anyMatch(c -> c.startsWith("JSESSIONID=")) ? cookie(set, "JSESSIONID") : session;
+    String newToken = set.stream().anyMatch(c -> c.startsWith("XSRF-TOKEN=")) ? cookie(set, "XSRF-TOKEN") : token;
+    // The token belongs to the session; the logged-in session gets its own with the next page.
+    Http.Answer next = http.send(http.request("/camunda/app/cockpit/default/", null)
+        .header("Cookie", "XSRF-TOKEN=" + newToken + "; JSESSIONID=" + newSession).GET().build());
+    List<String> nextSet = next.headers().allValues("Set-Cookie");
+    if (nextSet.stream().anyMatch(c -> c.startsWith("XSRF-TOKEN="))) {
+      newToken = cookie(nextSet, "XSRF-TOKEN");
+    }
+    return new Session(http, newToken, "XSRF-TOKEN=" + newToken + "; JSESSIONID=" + newSession);
+  }
+
+  private static String cookie(List<String> setCookies, String name) {
+    String c = setCookies.stream().filter(v -> v.startsWith(name + "=")).findFirst().orElseThrow();
+    int end = c.indexOf(';');
+    return c.substring(name.length() + 1, end < 0 ? c.length() : end);
   }
 
   record Deployed(String key, String deploymentId, String definitionId, String instanceId) {}
