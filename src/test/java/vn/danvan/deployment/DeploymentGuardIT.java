@@ -276,6 +276,21 @@ class DeploymentGuardIT extends RunningApplicationTest {
     assertThat(configuration.getDmnFeelCustomFunctionProviders()).isNullOrEmpty();
   }
 
+  /** FEEL passes the guard, so its way to Java, external functions, must be closed in the engine. */
+  @Test
+  void feelExternalJavaFunctionsAreOff() {
+    String dmn = "<definitions xmlns='https://www.omg.org/spec/DMN/20191111/MODEL/' xmlns:camunda='http://camunda.org/schema/1.0/dmn'"
+        + " id='Defs' name='d' namespace='x'><decision id='externalFunction' name='e' camunda:historyTimeToLive='1'>"
+        + "<variable id='V' name='result' typeRef='string'/><literalExpression id='L'><text>"
+        + "{f: function(a) external {java: {class: \"java.lang.System\", method signature: \"getProperty(java.lang.String)\"}},"
+        + " r: f(\"java.version\")}.r</text></literalExpression></decision></definitions>";
+    engine.getRepositoryService().createDeployment().name("feel-external").addString("external.dmn", dmn).deploy();
+    // FEEL refuses the definition of an external function itself: it never calls System.getProperty.
+    assertThatThrownBy(() -> engine.getDecisionService().evaluateDecisionByKey("externalFunction").evaluate())
+        .hasRootCauseInstanceOf(org.camunda.bpm.dmn.feel.impl.FeelException.class)
+        .rootCause().hasMessageContaining("External functions are disabled");
+  }
+
   /** A bean named by our models or element templates that is not exposed would fail at run time. */
   @Test
   void everyBeanReferencedByModelsAndElementTemplatesIsExposed() throws IOException {
