@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import org.springframework.stereotype.Component;
+import vn.danvan.deployment.ModellingBean;
 
 /**
  * The work calendar for BPMN expressions, bean {@code workCalendar}: timers and task due dates such
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * Camunda accepts for timers and due dates. Each method name has one signature, because JUEL picks
  * badly among overloads. Public: JUEL only invokes methods of public classes.
  */
+@ModellingBean
 @Component("workCalendar")
 public class CalendarExpressions {
 

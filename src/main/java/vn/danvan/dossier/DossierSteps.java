@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import vn.danvan.deployment.ModellingBean;
 import vn.danvan.procedure.Procedure;
 import vn.danvan.procedure.WorkingTime;
 import vn.danvan.sla.StepClock;
@@ -13,6 +14,7 @@ import vn.danvan.sla.StepClock;
  * "step overdue" timers: {@code ${dossierSteps.due(execution, 'APPRAISE')}}. The budget of each
  * step comes from the procedure catalogue; no step is due after the appointment.
  */
+@ModellingBean
 @Component("dossierSteps")
 public class DossierSteps {
 

@@ -71,7 +71,7 @@ public final class RoleGrants {
     // Process owners deploy diagrams, decision tables and forms (from Camunda Modeler).
     grants.add(grant(Roles.PROCESS_OWNER, APPLICATION, "cockpit", ACCESS));
     grants.add(grant(Roles.PROCESS_OWNER, APPLICATION, "tasklist", ACCESS));
-    grants.add(grant(Roles.PROCESS_OWNER, DEPLOYMENT, "*", CREATE, READ, DELETE));
+    grants.add(grant(Roles.PROCESS_OWNER, DEPLOYMENT, "*", CREATE, READ));
     grants.add(grant(Roles.PROCESS_OWNER, PROCESS_DEFINITION, "*", READ, UPDATE, READ_HISTORY));
     grants.add(grant(Roles.PROCESS_OWNER, DECISION_DEFINITION, "*", READ, UPDATE, READ_HISTORY));
     grants.add(grant(Roles.PROCESS_OWNER, DECISION_REQUIREMENTS_DEFINITION, "*", READ));
