@@ -125,7 +125,7 @@ final class TestPki {
   /** A CRL of the root listing the certificates with their revocation dates. */
   static X509CRL crl(SigningKey root, Instant thisUpdate, Instant nextUpdate, Map<X509Certificate, Instant> revoked) {
     try {
-      var builder = new X509v2CRLBuilder(new X500Name(root.certificate().getSubjectX500Principal().getName()),
+      var builder = new X509v2CRLBuilder(X500Name.getInstance(root.certificate().getSubjectX500Principal().getEncoded()),
           Date.from(thisUpdate));
       builder.setNextUpdate(Date.from(nextUpdate));
       revoked.forEach((certificate, at) ->
@@ -178,7 +178,9 @@ final class TestPki {
         new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"));
     generator.addCertificates(new JcaCertStore(tsa.chain()));
     byte[] imprint = MessageDigest.getInstance("SHA-256").digest(imprintOf);
-    var request = new TimeStampRequestGenerator().generate(TSPAlgorithms.SHA256, imprint);
+    var requests = new TimeStampRequestGenerator();
+    requests.setCertReq(true);
+    var request = requests.generate(TSPAlgorithms.SHA256, imprint);
     return generator.generate(request, serial(), Date.from(genTime));
   }
 
