@@ -59,12 +59,57 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * (extended key usage timeStamping), CRLs, and RFC 3161 signature time-stamps added to a PDF signed
  * by {@link PdfSigner}.
  */
-final class TestPki {
+public final class TestPki {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   static final Instant NOW = Instant.now();
 
   private TestPki() {}
+
+  /**
+   * The operator's trust configuration every integration-test context starts with (set by
+   * {@code PostgresContextInitializer}): two root CAs besides the demo root, a TSA root, a fresh
+   * CRL of the first root that revokes {@link #REVOKED}, and an out-of-date CRL of the second.
+   */
+  public static final class Operator {
+    static final SigningKey ROOT = root("IT Root CA");
+    static final SigningKey STALE_ROOT = root("IT Stale CRL CA");
+    static final SigningKey TSA_ROOT = root("IT TSA Root");
+    static final SigningKey TSA = tsa(TSA_ROOT, "IT TSA");
+    /** Valid three years ago to one year ago: expired today. */
+    static final SigningKey EXPIRED = signer(ROOT, "expired", "Phường Hết Hạn", years(-3), years(-1));
+    static final SigningKey REVOKED = signer(ROOT, "revoked", "Phường Thu Hồi", years(-1), years(2));
+    static final SigningKey GOOD = signer(ROOT, "good", "Phường Đông Hà", years(-1), years(2));
+    static final SigningKey UNDER_STALE = signer(STALE_ROOT, "stale", "Xã Cam Lộ", years(-1), years(2));
+    static final Instant REVOKED_AT = days(-2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    static final PdfSigner SIGNER = new PdfSigner(SigningKeys.of(EXPIRED, REVOKED, GOOD, UNDER_STALE));
+
+    private static List<String> properties;
+
+    private Operator() {}
+
+    /** The settings pointing at the files (written once per test JVM). */
+    public static synchronized List<String> properties() {
+      if (properties == null) {
+        try {
+          Path dir = Files.createTempDirectory("danvan-operator-trust");
+          writePem(dir.resolve("root.pem"), ROOT.certificate());
+          writePem(dir.resolve("stale-root.pem"), STALE_ROOT.certificate());
+          writePem(dir.resolve("tsa-root.pem"), TSA_ROOT.certificate());
+          Files.write(dir.resolve("root.crl"), crl(ROOT, days(-1), days(7), Map.of(REVOKED.certificate(), REVOKED_AT))
+              .getEncoded());
+          writePem(dir.resolve("stale.crl.pem"), crl(STALE_ROOT, days(-40), days(-10), Map.of()));
+          properties = List.of(
+              "DANVAN_SIGNING_TRUST_ANCHORS=" + dir.resolve("root.pem") + "," + dir.resolve("stale-root.pem"),
+              "DANVAN_SIGNING_TSA_TRUST_ANCHORS=" + dir.resolve("tsa-root.pem"),
+              "DANVAN_SIGNING_CRLS=" + dir.resolve("root.crl") + "," + dir.resolve("stale.crl.pem"));
+        } catch (IOException | java.security.cert.CRLException e) {
+          throw new IllegalStateException("Cannot write the test trust configuration", e);
+        }
+      }
+      return properties;
+    }
+  }
 
   static Instant years(int years) {
     return NOW.plusSeconds(years * 365L * 86_400);
