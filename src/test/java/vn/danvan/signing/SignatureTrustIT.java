@@ -123,6 +123,14 @@ class SignatureTrustIT extends RunningApplicationTest {
     assertThat(Uploads.verify(http, signed).status()).isEqualTo(200);
   }
 
+  @Test
+  void thePublicPageExplainsExpiryRevocationAndTimestampsInVietnamese() {
+    String page = http.get("/verify.html").body();
+
+    assertThat(page).contains("Chứng thư số đã hết hạn tại thời điểm kiểm tra").contains("Chứng thư số đã bị thu hồi")
+        .contains("certificateExpired").contains("revocation").contains("timestamped").contains("DECODE_LIMIT");
+  }
+
   private JsonNode verified(byte[] pdf) {
     Http.Answer answer = Uploads.verify(http, pdf);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
