@@ -26,25 +26,23 @@ import org.bouncycastle.util.Selector;
  * unsigned attributes ({@code id-aa-signatureTimeStampToken}) whose message imprint is the digest
  * of this signature's value, whose own signature verifies with the TSA certificate it carries
  * (extended key usage timeStamping, valid at genTime), and whose TSA certificate chains to a
- * configured TSA trust anchor at genTime and is not revoked or out of date on the CRLs. Nothing
+ * configured TSA trust anchor at genTime and is not revoked or out of date on the CRLs in force. Nothing
  * else proves a signing time: not the claimed {@code /M}, not a signed signingTime attribute.
  * Thread-safe (immutable).
  */
 final class SignatureTimestamps {
 
   private final TrustAnchors tsaAnchors;
-  private final RevocationLists crls;
 
-  SignatureTimestamps(TrustAnchors tsaAnchors, RevocationLists crls) {
+  SignatureTimestamps(TrustAnchors tsaAnchors) {
     this.tsaAnchors = tsaAnchors;
-    this.crls = crls;
   }
 
   /**
    * The earliest genTime of a trusted time-stamp over the signature, if any; why a present token
    * was not trusted goes to {@code problems}.
    */
-  Optional<Instant> provenTime(SignerInformation signer, Instant now, List<String> problems) {
+  Optional<Instant> provenTime(SignerInformation signer, RevocationLists crls, Instant now, List<String> problems) {
     if (signer.getUnsignedAttributes() == null) {
       return Optional.empty();
     }
@@ -55,7 +53,7 @@ final class SignatureTimestamps {
     Instant earliest = null;
     for (ASN1Encodable value : attribute.getAttrValues()) {
       try {
-        Instant genTime = validate(new TimeStampToken(ContentInfo.getInstance(value)), signer.getSignature(), now);
+        Instant genTime = validate(new TimeStampToken(ContentInfo.getInstance(value)), signer.getSignature(), crls, now);
         earliest = earliest == null || genTime.isBefore(earliest) ? genTime : earliest;
       } catch (Exception e) {
         // every failure (malformed token, bad signature, untrusted TSA) just means: not a proof
@@ -65,7 +63,8 @@ final class SignatureTimestamps {
     return Optional.ofNullable(earliest);
   }
 
-  private Instant validate(TimeStampToken token, byte[] signatureValue, Instant now) throws Exception {
+  private Instant validate(TimeStampToken token, byte[] signatureValue, RevocationLists crls, Instant now)
+      throws Exception {
     var info = token.getTimeStampInfo();
     var calculator = new JcaDigestCalculatorProviderBuilder().build().get(info.getHashAlgorithm());
     try (OutputStream out = calculator.getOutputStream()) {

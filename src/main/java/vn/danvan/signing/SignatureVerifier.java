@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
@@ -54,7 +55,7 @@ public class SignatureVerifier {
       PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED.getName());
 
   private final TrustAnchors trustAnchors;
-  private final RevocationLists crls;
+  private final Supplier<RevocationLists> crls;
   private final SignatureTimestamps timestamps;
   private final VerificationLimits limits;
   private final Clock clock;
@@ -71,9 +72,15 @@ public class SignatureVerifier {
    */
   public SignatureVerifier(TrustAnchors trustAnchors, TrustAnchors tsaAnchors, RevocationLists crls,
       VerificationLimits limits, Clock clock) {
+    this(trustAnchors, tsaAnchors, () -> crls, limits, clock);
+  }
+
+  /** @param crls the CRLs in force at each verification (re-read files: {@link CrlFiles}) */
+  SignatureVerifier(TrustAnchors trustAnchors, TrustAnchors tsaAnchors, Supplier<RevocationLists> crls,
+      VerificationLimits limits, Clock clock) {
     this.trustAnchors = trustAnchors;
     this.crls = crls;
-    this.timestamps = new SignatureTimestamps(tsaAnchors, crls);
+    this.timestamps = new SignatureTimestamps(tsaAnchors);
     this.limits = limits;
     this.clock = clock;
     BudgetedFilter.install();
@@ -233,7 +240,8 @@ public class SignatureVerifier {
 
   private Trust checkTrust(Signed signed, List<String> problems) {
     Instant now = clock.instant();
-    Optional<Instant> proven = timestamps.provenTime(signed.signer(), now, problems);
+    RevocationLists crls = this.crls.get();
+    Optional<Instant> proven = timestamps.provenTime(signed.signer(), crls, now, problems);
     Instant at = proven.orElse(now);
     String when = proven.isPresent() ? "the time-stamped signing time " + at
         : "the time of verification " + at + " (no trusted time-stamp proves an earlier signing time; the claimed"

@@ -1,6 +1,7 @@
 package vn.danvan.signing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import org.springframework.core.env.Profiles;
 class SigningConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(SigningConfiguration.class);
+  /** How often replaced CRL files are noticed. */
+  private static final Duration CRL_CHECK_INTERVAL = Duration.ofMinutes(1);
 
   @Bean
   SigningSetup signingSetup(SigningProperties properties, Environment environment) {
@@ -35,9 +38,9 @@ class SigningConfiguration {
         : TrustAnchors.load(properties.tsaTrustAnchorPaths());
     List<java.security.cert.X509Certificate> issuers = new ArrayList<>(setup.trustAnchors().certificates());
     issuers.addAll(tsaAnchors.certificates());
-    RevocationLists crls = RevocationLists.load(properties.crlPaths(), issuers);
+    CrlFiles crls = new CrlFiles(properties.crlPaths(), issuers, CRL_CHECK_INTERVAL, Clock.systemUTC());
     LOG.info("Signature verification: {} TSA trust anchor(s), {} CRL(s), limits {}", tsaAnchors.certificates().size(),
-        crls.size(), properties.limits());
+        crls.get().size(), properties.limits());
     return new SignatureVerifier(setup.trustAnchors(), tsaAnchors, crls, properties.limits(), Clock.systemUTC());
   }
 

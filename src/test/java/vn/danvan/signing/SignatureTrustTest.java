@@ -160,6 +160,37 @@ class SignatureTrustTest {
     assertThat(report.revocation()).isEqualTo("NOT_CHECKED");
   }
 
+  @Test
+  void replacedCrlFilesAreReadWithoutRestartAndABrokenReplacementKeepsThePreviousLists() throws Exception {
+    Path file = dir.resolve("root.crl");
+    Files.write(file, TestPki.crl(ROOT, TestPki.days(-1), TestPki.days(7), Map.of()).getEncoded());
+    var clock = new java.util.concurrent.atomic.AtomicReference<>(TestPki.NOW);
+    Clock moving = new Clock() {
+      @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+      @Override public java.time.Instant instant() { return clock.get(); }
+    };
+    var files = new CrlFiles(List.of(file), List.of(ROOT.certificate()), java.time.Duration.ofMinutes(1), moving);
+    var verifier = new SignatureVerifier(TrustAnchors.of(ROOT.certificate()), TrustAnchors.of(TSA_ROOT.certificate()),
+        files, VerificationLimits.DEFAULT, Clock.systemUTC());
+    byte[] signed = sign("current", null);
+    assertThat(verifier.verify(signed).signatures().get(0).revocation()).isEqualTo("GOOD");
+
+    // the operator drops in the CA's new CRL, which revokes the certificate
+    Files.write(file, TestPki.crl(ROOT, TestPki.NOW, TestPki.days(7), Map.of(CURRENT.certificate(), TestPki.days(-1)))
+        .getEncoded());
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(TestPki.NOW.plusSeconds(5)));
+    assertThat(verifier.verify(signed).signatures().get(0).revocation()).as("not looked at within a minute").isEqualTo("GOOD");
+    clock.set(TestPki.NOW.plusSeconds(61));
+    assertThat(verifier.verify(signed).signatures().get(0).revocation()).isEqualTo("REVOKED");
+
+    // a broken replacement: logged, the previous lists stay in force
+    Files.writeString(file, "not a CRL");
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(TestPki.NOW.plusSeconds(70)));
+    clock.set(TestPki.NOW.plusSeconds(200));
+    assertThat(verifier.verify(signed).signatures().get(0).revocation()).isEqualTo("REVOKED");
+  }
+
   private static byte[] sign(String key, java.time.Instant claimedTime) {
     return SIGNER.signAsUnit(TestPdfs.simple(), key, new SignatureDetails("Phê duyệt", "Đông Hà",
         claimedTime == null ? null : claimedTime.truncatedTo(ChronoUnit.SECONDS)));
