@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The certificate revocation lists the operator supplies ({@code danvan.signing.crls}: DER or PEM
- * files), read at startup. A CRL counts for a certificate only if its issuer is the certificate's
+ * files), read at startup and again when the files are replaced ({@link CrlFiles}). A CRL counts for a certificate only if its issuer is the certificate's
  * issuer and its signature verifies with that issuer's key; at startup every CRL issued by a trust
  * anchor is verified against it and a bad one stops startup. Thread-safe (immutable).
  *
