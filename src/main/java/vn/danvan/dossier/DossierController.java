@@ -74,7 +74,8 @@ class DossierController {
     return new DossierView(d.code(), d.unit(), d.procedureCode(), procedureName(d), d.state().name(),
         d.state().label(), VietnamTime.iso(d.receivedAt()), VietnamTime.iso(d.appointmentAt()), VietnamTime.iso(d.firstAppointmentAt()),
         d.appointmentMoved(), VietnamTime.iso(d.resultReadyAt()), VietnamTime.iso(d.returnedAt()),
-        d.outcome() == null ? null : d.outcome().name(), d.satisfaction(), docs, events);
+        d.outcome() == null ? null : d.outcome().name(), d.satisfaction(), d.citizenRating(),
+        VietnamTime.iso(d.citizenRatedAt()), docs, events);
   }
 
   @PostMapping("/{code}/supplement")

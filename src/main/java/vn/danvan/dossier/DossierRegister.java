@@ -84,8 +84,14 @@ class DossierRegister {
         DossierState.RETURNED.name());
   }
 
-  void satisfaction(String code, int rating) {
-    update(code, "satisfaction = ?", rating);
+  /**
+   * Stores the citizen's rating unless one is stored already.
+   *
+   * @return whether this rating was stored (false: the dossier had been rated before)
+   */
+  boolean citizenRating(String code, int rating, Instant at) {
+    return jdbc.update("UPDATE dv_dossier SET citizen_rating = ?, citizen_rated_at = ?, updated_at = ?"
+        + " WHERE code = ? AND citizen_rating IS NULL", rating, ts(at), ts(ClockNow.get()), code) == 1;
   }
 
   void event(String code, DossierEventType type, String actor, String detail) {
@@ -118,7 +124,8 @@ class DossierRegister {
         rs.getString("channel"), rs.getString("process_instance_id"), rs.getString("phone_last4"),
         DossierState.valueOf(rs.getString("state")), instant(rs, "received_at"), instant(rs, "appointment_at"),
         instant(rs, "first_appointment_at"), rs.getBoolean("appointment_moved"), instant(rs, "result_ready_at"),
-        instant(rs, "returned_at"), outcome == null ? null : Outcome.valueOf(outcome), satisfaction);
+        instant(rs, "returned_at"), outcome == null ? null : Outcome.valueOf(outcome), satisfaction,
+        rs.getObject("citizen_rating", Integer.class), instant(rs, "citizen_rated_at"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

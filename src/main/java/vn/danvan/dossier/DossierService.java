@@ -54,7 +54,7 @@ public class DossierService {
     Instant now = ClockNow.get();
     String code = register.newCode(unit, now);
     register.insert(new Dossier(code, unit, procedureCode, parsedChannel.name(), processInstanceId,
-        digits.substring(digits.length() - 4), DossierState.RECEIVED, now, null, null, false, null, null, null, null));
+        digits.substring(digits.length() - 4), DossierState.RECEIVED, now, null, null, false, null, null, null, null, null, null));
     register.event(code, DossierEventType.RECEIVED, actor, "Kênh nộp: " + parsedChannel.name());
     return code;
   }
@@ -172,18 +172,23 @@ public class DossierService {
   }
 
   /**
-   * The citizen rates the service after the result was handed over (1 to 5); a later rating
-   * replaces the earlier one and each stays in the trail.
+   * The citizen rates the service after the result was handed over (1 to 5), once: the first rating
+   * is kept, in its own column, and the officer's recorded satisfaction stays as it was. Atomic: of
+   * two concurrent first ratings exactly one is kept.
    *
+   * @return false if the dossier had already been rated by the citizen (nothing changed)
    * @throws IllegalStateException if the result has not been returned
    */
-  public void rate(String code, int rating) {
+  public boolean rate(String code, int rating) {
     Dossier dossier = require(code);
     if (dossier.state() != DossierState.RETURNED) {
       throw new IllegalStateException("Dossier " + code + " has not been returned yet");
     }
-    register.satisfaction(code, validRating(rating));
+    if (!register.citizenRating(code, validRating(rating), ClockNow.get())) {
+      return false;
+    }
     register.event(code, DossierEventType.RATED, null, String.valueOf(rating));
+    return true;
   }
 
   public Optional<Dossier> find(String code) {

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * A dossier as its unit's officials and auditors read it: register, documents and trail; no ID
- * number, no phone number.
+ * number, no phone number. {@code satisfaction} is what the officer recorded at the return step,
+ * {@code citizenRating} what the citizen gave on the public page; both are kept.
  */
 record DossierView(String code, String unit, String procedureCode, String procedureName, String state,
     String stateLabel, String receivedAt, String appointmentAt, String firstAppointmentAt, boolean appointmentMoved,
-    String resultReadyAt, String returnedAt, String outcome, Integer satisfaction, List<Document> documents,
+    String resultReadyAt, String returnedAt, String outcome, Integer satisfaction, Integer citizenRating, String citizenRatedAt,
+    List<Document> documents,
     List<Event> events) {
 
   record Document(String id, String kind, String number, String state) {}

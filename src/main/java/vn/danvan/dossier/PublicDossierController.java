@@ -17,13 +17,16 @@ import vn.danvan.procedure.ProcedureCatalogue;
 /**
  * The citizen's lookup, without login (page {@code /tra-cuu.html}): the state of a dossier by its
  * code and the last four digits of the phone given at the counter, and the satisfaction rating once
- * the result was handed over. No names, no ID numbers; an unknown code and a wrong phone4 get the
- * same 404. Rate-limited per client address ({@link PublicRateLimitFilter}).
+ * the result was handed over: one rating per dossier, the first is kept and a later attempt gets 409
+ * (the officer's recorded satisfaction is stored apart and never touched). No names, no ID numbers;
+ * an unknown code and a wrong phone4 get the same 404. Rate-limited per client address
+ * ({@code publicapi.PublicRateLimitFilter}).
  */
 @RestController
 @RequestMapping("/api/public/dossiers")
 class PublicDossierController {
 
+  static final String ALREADY_RATED = "This dossier has already been rated; a rating cannot be changed";
   private static final Pattern PHONE4 = Pattern.compile("\\d{4}");
 
   private final DossierService dossiers;
@@ -40,7 +43,7 @@ class PublicDossierController {
     String procedureName = catalogue.find(d.procedureCode(), WorkCalendar.dateOf(d.receivedAt()), false)
         .map(Procedure::name).orElse(null);
     return new PublicStatus(d.code(), procedureName, d.state().name(), d.state().label(),
-        VietnamTime.iso(d.appointmentAt()), d.outcome() == null ? null : d.outcome().name());
+        VietnamTime.iso(d.appointmentAt()), d.outcome() == null ? null : d.outcome().name(), d.citizenRating());
   }
 
   @PostMapping("/{code}/rating")
@@ -52,7 +55,9 @@ class PublicDossierController {
     if (d.state() != DossierState.RETURNED) {
       throw DossierApiException.conflict("The dossier can be rated once its result has been handed over");
     }
-    dossiers.rate(d.code(), request.rating());
+    if (d.citizenRating() != null || !dossiers.rate(d.code(), request.rating())) {
+      throw DossierApiException.conflict(ALREADY_RATED);
+    }
     return new RatingAnswer(d.code(), request.rating());
   }
 
@@ -63,11 +68,15 @@ class PublicDossierController {
     return dossiers.find(code).filter(d -> phone4.equals(d.phoneLast4())).orElseThrow(DossierApiException::notFound);
   }
 
-  /** What anyone with the code and the phone's last four digits may know. */
+  /**
+   * What anyone with the code and the phone's last four digits may know.
+   *
+   * @param citizenRating the rating given on the public page, null while not rated
+   */
   record PublicStatus(String code, String procedureName, String state, String stateLabel, String appointmentAt,
-      String outcome) {}
+      String outcome, Integer citizenRating) {}
 
   record RatingRequest(String phone4, Integer rating) {}
 
-  record RatingAnswer(String code, Integer satisfaction) {}
+  record RatingAnswer(String code, Integer citizenRating) {}
 }

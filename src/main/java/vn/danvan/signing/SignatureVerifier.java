@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,8 @@ import java.util.Calendar;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
@@ -33,10 +37,17 @@ import vn.danvan.calendar.VietnamTime;
 
 /**
  * Verifies the signatures of a PDF: for each, whether the signed bytes are unchanged (integrity),
- * whether the signer's certificate chains to a configured root CA (trust) and whether it covers
- * the whole file. Trust is PKIX path building at the claimed signing time with revocation checking
- * disabled: the installation has no CRL or OCSP access, and a time-stamp authority is not used.
- * Thread-safe.
+ * whether the signer's certificate is trusted at the time of validation and whether it covers the
+ * whole file.
+ *
+ * <p>The time of validation is the time of verification (now), unless a trusted RFC 3161 time-stamp
+ * over the signature proves an earlier time ({@link SignatureTimestamps}); the claimed {@code /M}
+ * and a signed signingTime attribute prove nothing. Trust is: the signer's certificate valid at that
+ * time (an expired one is reported as such), a PKIX path to a configured root CA at that time, and
+ * not revoked nor out of date on the operator's CRLs ({@link RevocationLists}).
+ *
+ * <p>Bounded per call: everything PDFBox decodes counts against a {@link DecodeBudget}, and a file
+ * over it is refused ({@link VerificationRefusedException}) instead of decoded. Thread-safe.
  */
 public class SignatureVerifier {
 
@@ -44,30 +55,73 @@ public class SignatureVerifier {
       PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED.getName());
 
   private final TrustAnchors trustAnchors;
+  private final Supplier<RevocationLists> crls;
+  private final SignatureTimestamps timestamps;
+  private final VerificationLimits limits;
+  private final Clock clock;
 
+  /** Without time-stamp authorities and CRLs, with the default limits. */
   public SignatureVerifier(TrustAnchors trustAnchors) {
+    this(trustAnchors, TrustAnchors.of(), RevocationLists.none(), VerificationLimits.DEFAULT, Clock.systemUTC());
+  }
+
+  /**
+   * @param tsaAnchors root certificates of the time-stamp authorities whose time-stamps prove a
+   *     signing time (none: every signature is validated at the time of verification)
+   * @param clock the time of verification
+   */
+  public SignatureVerifier(TrustAnchors trustAnchors, TrustAnchors tsaAnchors, RevocationLists crls,
+      VerificationLimits limits, Clock clock) {
+    this(trustAnchors, tsaAnchors, () -> crls, limits, clock);
+  }
+
+  /** @param crls the CRLs in force at each verification (re-read files: {@link CrlFiles}) */
+  SignatureVerifier(TrustAnchors trustAnchors, TrustAnchors tsaAnchors, Supplier<RevocationLists> crls,
+      VerificationLimits limits, Clock clock) {
     this.trustAnchors = trustAnchors;
+    this.crls = crls;
+    this.timestamps = new SignatureTimestamps(tsaAnchors);
+    this.limits = limits;
+    this.clock = clock;
+    BudgetedFilter.install();
+  }
+
+  VerificationLimits limits() {
+    return limits;
   }
 
   /**
    * Reports on every signature of the PDF; an unsigned PDF gives a report without signatures.
    *
    * @throws InvalidPdfException if the bytes are not a readable PDF
+   * @throws VerificationRefusedException if decoding the file would exceed the limits
    */
   public VerificationReport verify(byte[] pdf) {
     List<SignatureReport> reports = new ArrayList<>();
-    try (PDDocument document = PdfSigner.load(pdf)) {
-      List<PDSignatureField> fields = new ArrayList<>(document.getSignatureFields().stream()
-          .filter(field -> field.getSignature() != null).toList());
-      // In signing order: an earlier signature covers less of the file.
-      fields.sort((a, b) -> Long.compare(end(a.getSignature()), end(b.getSignature())));
-      for (PDSignatureField field : fields) {
-        reports.add(verify(pdf, field.getFullyQualifiedName(), field.getSignature()));
+    try (DecodeBudget budget = DecodeBudget.open(limits)) {
+      try (PDDocument document = PdfSigner.load(pdf)) {
+        List<PDSignatureField> fields = new ArrayList<>(document.getSignatureFields().stream()
+            .filter(field -> field.getSignature() != null).toList());
+        // In signing order: an earlier signature covers less of the file.
+        fields.sort((a, b) -> Long.compare(end(a.getSignature()), end(b.getSignature())));
+        for (PDSignatureField field : fields) {
+          reports.add(verify(pdf, field.getFullyQualifiedName(), field.getSignature()));
+        }
+      } catch (IOException | InvalidPdfException e) {
+        refuseIfOverBudget(budget);
+        throw e instanceof InvalidPdfException invalid ? invalid
+            : new InvalidPdfException("Not a readable PDF: " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new InvalidPdfException("Not a readable PDF: " + e.getMessage(), e);
+      // PDFBox may swallow the limit's exception and repair around it: the budget has the last word
+      refuseIfOverBudget(budget);
     }
     return new VerificationReport(sha256(pdf), reports);
+  }
+
+  private static void refuseIfOverBudget(DecodeBudget budget) {
+    if (budget.exceeded() != null) {
+      throw VerificationRefusedException.decodeLimit(budget.exceeded(), budget.decodedBytes(), budget.maxDecodedBytes());
+    }
   }
 
   private SignatureReport verify(byte[] pdf, String fieldName, PDSignature signature) {
@@ -85,7 +139,7 @@ public class SignatureVerifier {
       signed = readCms(pdf, signature, problems);
     }
     boolean integrity = signed != null && checkIntegrity(signed, problems);
-    boolean trusted = signed != null && signed.certificate() != null && checkTrust(signed, signature.getSignDate(), problems);
+    Trust trust = signed != null && signed.certificate() != null ? checkTrust(signed, problems) : Trust.NONE;
     X509Certificate certificate = signed == null ? null : signed.certificate();
     return new SignatureReport(
         fieldName,
@@ -97,8 +151,13 @@ public class SignatureVerifier {
         signature.getLocation(),
         subFilter,
         integrity,
-        trusted,
+        trust.trusted(),
         coversWholeDocument,
+        time(trust.validationTime()),
+        trust.timestamped(),
+        trust.expired(),
+        trust.revocation().status().name(),
+        time(trust.revocation().revokedAt()),
         List.copyOf(problems));
   }
 
@@ -172,14 +231,45 @@ public class SignatureVerifier {
     }
   }
 
-  private boolean checkTrust(Signed signed, Calendar signingTime, List<String> problems) {
-    try {
-      trustAnchors.validate(signed.certificate(), signed.certificates(), signingTime == null ? new Date() : signingTime.getTime());
-      return true;
-    } catch (GeneralSecurityException e) {
-      problems.add("The certificate does not chain to a trusted root CA: " + e.getMessage());
-      return false;
+  /** The trust verdict of one signature and what it was based on. */
+  private record Trust(boolean trusted, Instant validationTime, boolean timestamped, boolean expired,
+      RevocationLists.Check revocation) {
+    static final Trust NONE = new Trust(false, null, false, false,
+        new RevocationLists.Check(RevocationLists.Status.NOT_CHECKED, null, null));
+  }
+
+  private Trust checkTrust(Signed signed, List<String> problems) {
+    Instant now = clock.instant();
+    RevocationLists crls = this.crls.get();
+    Optional<Instant> proven = timestamps.provenTime(signed.signer(), crls, now, problems);
+    Instant at = proven.orElse(now);
+    String when = proven.isPresent() ? "the time-stamped signing time " + at
+        : "the time of verification " + at + " (no trusted time-stamp proves an earlier signing time; the claimed"
+            + " signing time is not evidence)";
+    X509Certificate certificate = signed.certificate();
+    boolean expired = at.isAfter(certificate.getNotAfter().toInstant());
+    boolean notYetValid = at.isBefore(certificate.getNotBefore().toInstant());
+    if (expired) {
+      problems.add("The signer's certificate expired on " + certificate.getNotAfter().toInstant() + ", before " + when);
+    } else if (notYetValid) {
+      problems.add("The signer's certificate is valid only from " + certificate.getNotBefore().toInstant() + ", after "
+          + when);
     }
+    List<X509Certificate> path = null;
+    if (!expired && !notYetValid) {
+      try {
+        path = trustAnchors.validate(certificate, signed.certificates(), Date.from(at));
+      } catch (GeneralSecurityException e) {
+        problems.add("The certificate does not chain to a trusted root CA at " + when + ": " + e.getMessage());
+      }
+    }
+    RevocationLists.Check revocation = path == null ? Trust.NONE.revocation() : crls.checkPath(path, at, now);
+    if (revocation.problem() != null) {
+      problems.add(revocation.problem());
+    }
+    boolean trusted = path != null && revocation.status() != RevocationLists.Status.REVOKED
+        && revocation.status() != RevocationLists.Status.STALE;
+    return new Trust(trusted, at, proven.isPresent(), expired, revocation);
   }
 
   private static boolean isWellFormed(int[] range, byte[] pdf) {
@@ -197,7 +287,11 @@ public class SignatureVerifier {
   }
 
   private static OffsetDateTime time(Calendar calendar) {
-    return calendar == null ? null : calendar.toInstant().atZone(VietnamTime.ZONE).toOffsetDateTime();
+    return calendar == null ? null : time(calendar.toInstant());
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : instant.atZone(VietnamTime.ZONE).toOffsetDateTime();
   }
 
   static String sha256(byte[] bytes) {

@@ -11,6 +11,7 @@ import java.security.cert.CertStore;
 import java.security.cert.CertificateException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.X509CertSelector;
 import java.util.Date;
 import java.security.cert.CertificateFactory;
@@ -85,9 +86,11 @@ public final class TrustAnchors {
    * revocation checking disabled.
    *
    * @param others further certificates that may be intermediates of the path
+   * @return the path: the certificate first, the trust anchor's certificate last
    * @throws GeneralSecurityException with the reason when no such path exists
    */
-  void validate(X509Certificate certificate, Collection<X509Certificate> others, Date at) throws GeneralSecurityException {
+  List<X509Certificate> validate(X509Certificate certificate, Collection<X509Certificate> others, Date at)
+      throws GeneralSecurityException {
     if (certificates.isEmpty()) {
       throw new CertPathBuilderException("no trust anchors are configured");
     }
@@ -97,7 +100,11 @@ public final class TrustAnchors {
     parameters.setRevocationEnabled(false);
     parameters.setDate(at);
     parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(others)));
-    CertPathBuilder.getInstance("PKIX").build(parameters);
+    var result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+    List<X509Certificate> path = new ArrayList<>();
+    result.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
+    path.add(result.getTrustAnchor().getTrustedCert());
+    return path;
   }
 
   public boolean isEmpty() {

@@ -1,6 +1,7 @@
 package vn.danvan.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
@@ -120,11 +121,40 @@ class DossierApiIT extends RunningApplicationTest {
         .json().path("field").asText()).isEqualTo("rating");
     assertThat(http.postJson("/api/public/dossiers/" + code + "/rating", null, "{\"phone4\":\"0000\",\"rating\":5}")
         .status()).isEqualTo(404);
-    assertThat(http.postJson("/api/public/dossiers/" + code + "/rating", null, "{\"phone4\":\"4321\",\"rating\":5}")
-        .status()).isEqualTo(200);
-    assertThat(dossiers.find(code).orElseThrow().satisfaction()).isEqualTo(5);
-    assertThat(dossiers.events(code)).extracting(DossierEvent::type).filteredOn(DossierEventType.RATED::equals)
-        .hasSize(2);
+    assertThat(status.json().path("citizenRating").isNull()).isTrue();
+    // four first ratings at once (two tabs, a double click): exactly one is kept, the others get 409
+    List<java.util.concurrent.CompletableFuture<Http.Answer>> concurrent = new ArrayList<>();
+    for (int rating : new int[] {5, 2, 3, 1}) {
+      concurrent.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> http.postJson(
+          "/api/public/dossiers/" + code + "/rating", null, "{\"phone4\":\"4321\",\"rating\":" + rating + "}")));
+    }
+    List<Http.Answer> answers = concurrent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    assertThat(answers).extracting(Http.Answer::status).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+    int kept = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json()
+        .path("citizenRating").asInt();
+
+    // one rating per dossier: a later one (same or other value) is refused, the first is kept, and
+    // neither touches what the officer recorded at the return step
+    for (String again : new String[] {"2", "5"}) {
+      Http.Answer refused = http.postJson("/api/public/dossiers/" + code + "/rating", null,
+          "{\"phone4\":\"4321\",\"rating\":" + again + "}");
+      assertThat(refused.status()).isEqualTo(409);
+      assertThat(refused.json().path("error").asText()).contains("already been rated");
+    }
+    assertThat(dossiers.find(code).orElseThrow().citizenRating()).isEqualTo(kept);
+    assertThat(dossiers.find(code).orElseThrow().satisfaction()).isEqualTo(4);
+    assertThat(dossiers.events(code)).filteredOn(e -> e.type() == DossierEventType.RATED)
+        .extracting(DossierEvent::actor, DossierEvent::detail)
+        .containsExactly(tuple("dongha.officer", "4"), tuple(null, String.valueOf(kept)));
+    JsonNode both = http.get("/api/dossiers/" + code, "dongha.officer").json();
+    assertThat(both.path("satisfaction").asInt()).isEqualTo(4);
+    assertThat(both.path("citizenRating").asInt()).isEqualTo(kept);
+    assertThat(both.path("citizenRatedAt").asText()).endsWith("+07:00");
+    assertThat(http.get("/api/public/dossiers/" + code + "?phone4=4321").json().path("citizenRating").asInt())
+        .isEqualTo(kept);
+    // the public page tells a citizen who rated already
+    assertThat(http.get("/tra-cuu.html").body()).contains("citizenRating")
+        .contains("Mỗi hồ sơ chỉ được đánh giá một lần");
   }
 
   @Test

@@ -131,14 +131,18 @@ class PadesSignatureTest {
   }
 
   @Test
-  void signatureClaimedBeforeTheCertificateWasIssuedIsUntrusted() {
-    var early = new SignatureDetails("Thử", "Đông Hà", Instant.now().minus(30, ChronoUnit.DAYS));
+  void theClaimedSigningTimeIsNotEvidence() {
+    // /M 30 days before the certificate was issued: judged at the time of verification, not at /M
+    var early = new SignatureDetails("Thử", "Đông Hà", Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
     byte[] signed = signer.signAsUnit(TestPdfs.simple(), UNIT, early);
 
     SignatureReport signature = verifier.verify(signed).signatures().get(0);
 
     assertThat(signature.integrity()).isTrue();
-    assertThat(signature.trusted()).isFalse();
+    assertThat(signature.trusted()).isTrue();
+    assertThat(signature.timestamped()).isFalse();
+    assertThat(signature.signingTime().toInstant()).isEqualTo(early.signingTime());
+    assertThat(signature.validationTime().toInstant()).isAfter(early.signingTime().plus(29, ChronoUnit.DAYS));
   }
 
   @Test

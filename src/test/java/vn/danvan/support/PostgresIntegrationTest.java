@@ -18,7 +18,9 @@ import org.springframework.test.context.ContextConfiguration;
     // Demo signing keys are generated once per build under target/, not in the developer's ./data.
     // The notification dispatcher is driven by the tests that need it (NotificationDispatcher.dispatchDue()).
     properties = {"camunda.bpm.job-execution.enabled=false", "danvan.signing.keystore-dir=target/demo-signing",
-        "danvan.notify.dispatch.enabled=false"})
+        "danvan.notify.dispatch.enabled=false",
+        // Many verifications from one address (127.0.0.1) in one context; the limit itself: PublicRateLimitIT.
+        "danvan.public.rate-limit.verify-per-minute=1000"})
 @ActiveProfiles({"postgres", "demo"})
 @ContextConfiguration(initializers = PostgresContextInitializer.class)
 public @interface PostgresIntegrationTest {}

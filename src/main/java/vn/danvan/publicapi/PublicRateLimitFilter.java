@@ -1,4 +1,4 @@
-package vn.danvan.dossier;
+package vn.danvan.publicapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -18,10 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import vn.danvan.config.ApiError;
 
 /**
- * Rate-limits {@code /api/public/*} per client address: over the limit the answer is 429 with a
- * {@code Retry-After} header and a JSON body. The address is the connection's
- * ({@code getRemoteAddr()}); {@code X-Forwarded-For} counts only where the server is configured to
- * trust a proxy ({@code server.forward-headers-strategy}).
+ * Rate-limits one family of public endpoints per client address: over the limit the answer is 429
+ * with a {@code Retry-After} header and a JSON body. The one mechanism for every endpoint that
+ * answers without login; each family has its own budget ({@link Registration}). The address is the
+ * connection's ({@code getRemoteAddr()}); {@code X-Forwarded-For} counts only where the server is
+ * configured to trust a proxy ({@code server.forward-headers-strategy}).
  */
 class PublicRateLimitFilter extends OncePerRequestFilter {
 
@@ -48,16 +49,35 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
         + retryAfter.getAsLong() + " seconds"));
   }
 
-  /** Registers the filter on the public API. */
+  /**
+   * The public endpoint families and their budgets. A new public endpoint joins a family here (or
+   * gets one of its own), never goes unlimited.
+   */
   @Configuration
   static class Registration {
 
+    /** Dossier lookups and ratings. */
+    static final String DOSSIER_PATHS = "/api/public/*";
+    /** Signature verification (uploads of up to 20 MB, parsed and checked cryptographically). */
+    static final String VERIFY_PATHS = "/api/signatures/verify";
+
     @Bean
     FilterRegistrationBean<PublicRateLimitFilter> publicRateLimitFilter(PublicRateLimitProperties properties) {
-      var limiter = new PublicRateLimiter(properties.perMinute(), properties.maxClients(), Clock.systemUTC());
+      return family("danvanPublicRateLimit", properties.perMinute(), properties.maxClients(), DOSSIER_PATHS);
+    }
+
+    @Bean
+    FilterRegistrationBean<PublicRateLimitFilter> verifyRateLimitFilter(PublicRateLimitProperties properties) {
+      return family("danvanVerifyRateLimit", properties.verifyPerMinute(), properties.maxClients(), VERIFY_PATHS);
+    }
+
+    private static FilterRegistrationBean<PublicRateLimitFilter> family(String name, int perMinute, int maxClients,
+        String... paths) {
+      var limiter = new PublicRateLimiter(perMinute, maxClients, Clock.systemUTC());
       var registration = new FilterRegistrationBean<>(new PublicRateLimitFilter(limiter));
-      registration.addUrlPatterns("/api/public/*");
-      registration.setName("danvanPublicRateLimit");
+      registration.addUrlPatterns(paths);
+      registration.setName(name);
+      // before security and multipart parsing: a refused upload is not read into memory
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
       return registration;
     }

@@ -1,4 +1,4 @@
-package vn.danvan.dossier;
+package vn.danvan.publicapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

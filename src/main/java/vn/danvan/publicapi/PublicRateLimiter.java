@@ -1,4 +1,4 @@
-package vn.danvan.dossier;
+package vn.danvan.publicapi;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
