@@ -6,6 +6,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import vn.danvan.login.LoginThrottle;
 
 /**
  * Closes the REST API, which Camunda leaves open by default: every call to {@code /engine-rest} and
@@ -23,8 +24,10 @@ class SecurityConfig {
   }
 
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> restAuthenticationFilter(IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, SecurityConfig::isPublic));
+  FilterRegistrationBean<BasicAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
+      LoginThrottle throttle) {
+    var registration = new FilterRegistrationBean<>(
+        new BasicAuthenticationFilter(identityService, SecurityConfig::isPublic, throttle));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setName("danvanRestAuthentication");
     // Before Jersey and Spring MVC see the request, after Spring's encoding filter.

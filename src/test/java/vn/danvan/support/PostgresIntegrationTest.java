@@ -9,8 +9,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a real PostgreSQL ({@code postgres} profile) with the demo identity,
- * served on a random port. All classes with this annotation share one Spring context.
+ * The whole application on a real PostgreSQL (the demo profile with {@code DANVAN_DB_URL} pointing
+ * at the tests' server) with the demo identity, served on a random port. All classes with this annotation share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +19,6 @@ import org.springframework.test.context.ContextConfiguration;
     // The notification dispatcher is driven by the tests that need it (NotificationDispatcher.dispatchDue()).
     properties = {"camunda.bpm.job-execution.enabled=false", "danvan.signing.keystore-dir=target/demo-signing",
         "danvan.notify.dispatch.enabled=false"})
-@ActiveProfiles({"postgres", "demo"})
+@ActiveProfiles("demo")
 @ContextConfiguration(initializers = PostgresContextInitializer.class)
 public @interface PostgresIntegrationTest {}

@@ -1,0 +1,30 @@
+package vn.danvan.login;
+
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The login throttle and its place in front of the webapps' login (HTTP Basic uses it in its own filter). */
+@Configuration
+class LoginThrottleConfiguration {
+
+  @Bean
+  LoginThrottle loginThrottle(LoginThrottleProperties properties) {
+    return new LoginThrottle(properties, Clock.systemUTC());
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottleFilter(LoginThrottle throttle,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    String authPrefix = webappPath + "/api/admin/auth/user";
+    var registration = new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, authPrefix));
+    registration.addUrlPatterns(authPrefix + "/*");
+    registration.setName("danvanWebappLoginThrottle");
+    // Ahead of Camunda's webapp filters, which Spring registers after the ordered ones.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}
