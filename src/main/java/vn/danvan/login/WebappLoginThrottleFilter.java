@@ -1,16 +1,10 @@
 package vn.danvan.login;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -57,7 +51,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
         throttle.refuse(response, attempt.retryAfterSeconds());
         return;
       }
-      chain.doFilter(new BufferedBody(request, body), response);
+      chain.doFilter(new BufferedBodyRequest(request, body), response);
       // Camunda answers 401 for a wrong password or an unknown user. A 403 (no CSRF token, or a valid
       // user without the app) counts as neither: it must not clear the user's failures.
       if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
@@ -81,61 +75,5 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
       }
     }
     return null;
-  }
-
-  /** The request with its body read again from the buffer. */
-  private static final class BufferedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    BufferedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

@@ -47,7 +47,8 @@ class ProductionStartupIT {
     ProcessEngines.destroy();
   }
 
-  private static final String STRONG = "Strong-Admin-Pass-2026";
+  /** Satisfies our minimum and Camunda's policy (upper, lower, digit, special; not the user name). */
+  private static final String STRONG = "Kho-Luu-Tru-2026!";
 
   @Test
   void bareStartNamesEverythingThatIsMissingInOneMessage(CapturedOutput output) {
@@ -58,8 +59,8 @@ class ProductionStartupIT {
     assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
         .contains("production mode").contains("DANVAN_ADMIN_PASSWORD").contains("DANVAN_DB_URL").contains("DANVAN_DB_USER")
         .contains("DANVAN_SIGNING_KEYSTORE_DIR").contains("DANVAN_SIGNING_KEYSTORE_PASSWORD")
-        .contains("DANVAN_SIGNING_TRUST_ANCHORS").doesNotContain("\tat ");
-    assertThat(ProcessEngines.getProcessEngines()).as("no engine was started").isEmpty();
+        .contains("DANVAN_SIGNING_TRUST_ANCHORS").doesNotContain("\tat ")
+        .as("refused before the engine starts").doesNotContain("ENGINE-00001");
   }
 
   @Test

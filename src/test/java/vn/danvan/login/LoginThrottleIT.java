@@ -111,6 +111,23 @@ class LoginThrottleIT {
   }
 
   @Test
+  void camundasCredentialCheckIsThrottledLikeALogin() {
+    // Any official may ask the engine whether another user's password is right: a password oracle.
+    String guess = "{\"username\":\"camlo.chairman\",\"password\":\"guess\"}";
+    for (int i = 0; i < 2; i++) {
+      Http.Answer answer = verify("dongha.officer", guess);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.json().path("authenticated").asBoolean()).isFalse();
+    }
+    Http.Answer throttled = verify("dongha.officer", guess);
+    assertThat(throttled.status()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    client = "198.51.100." + (++clients);
+    assertThat(basic("/engine-rest/task", "camlo.chairman", "demo").status())
+        .as("the guesses count for the user's logins too").isEqualTo(429);
+  }
+
+  @Test
   void camundasOwnLockIsUnreachable() {
     // Camunda would lock a user for good after 10 failures, and for seconds after each one.
     for (int i = 0; i < 25; i++) {
@@ -128,6 +145,12 @@ class LoginThrottleIT {
           assertThat(c).containsPattern("(?i);\\s*Secure(;|$)");
           assertThat(c.toLowerCase().split("samesite=", -1)).as(c).hasSize(2);
         });
+  }
+
+  private Http.Answer verify(String caller, String json) {
+    return http.send(http.request("/engine-rest/identity/verify", null).header("Authorization", Http.basic(caller, "demo"))
+        .header("X-Forwarded-For", client).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
   private int camundaAttempts(String user) {
