@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +18,10 @@ import vn.danvan.config.ApiError;
  * The one throttle of failed logins, used by every way in (HTTP Basic on {@code /engine-rest} and
  * {@code /api}, the webapps' login form): failures are counted per client address and per user name,
  * with a growing wait after a few free failures and a lock that expires. A throttled attempt is
- * answered before the password is checked, in the same way for existing and unknown users. Counts
- * live in this node's memory (bounded); each node of a cluster counts on its own.
+ * answered before the password is checked, in the same way for existing and unknown users. An address
+ * from which the user logged in successfully before is known for that user: from there only the
+ * address's limits apply, so strangers who make a user wait (or lock it) elsewhere do not keep the
+ * user out. Counts live in this node's memory (bounded); each node of a cluster counts on its own.
  *
  * <p>Usage: {@code try (Attempt attempt = throttle.attempt(address, user)) { if (attempt.refused()) …;
  * … attempt.succeeded() or attempt.failed() }}. An attempt left without either (an error) counts as
@@ -33,6 +37,8 @@ public class LoginThrottle {
 
   private final FailureCounter addresses;
   private final FailureCounter users;
+  private final Map<String, Long> knownClients;
+  private final long knownClientMillis;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -41,6 +47,14 @@ public class LoginThrottle {
     long max = properties.maxDelay().toMillis();
     this.addresses = new FailureCounter(properties.perAddress(), initial, max, properties.maxAddresses());
     this.users = new FailureCounter(properties.perUser(), initial, max, properties.maxUsers());
+    int maxKnown = properties.maxKnownClients();
+    this.knownClients = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+        return size() > maxKnown;
+      }
+    };
+    this.knownClientMillis = properties.knownClientFor().toMillis();
     this.clock = clock;
   }
 
@@ -50,7 +64,8 @@ public class LoginThrottle {
     String user = userName == null || userName.isBlank() ? null : key(userName.trim().toLowerCase(Locale.ROOT));
     synchronized (this) {
       long now = clock.millis();
-      long wait = Math.max(addresses.waitMillis(address, now), user == null ? 0 : users.waitMillis(user, now));
+      boolean known = user != null && isKnown(user, address, now);
+      long wait = Math.max(addresses.waitMillis(address, now), user == null || known ? 0 : users.waitMillis(user, now));
       if (wait > 0) {
         return new Attempt(this, address, user, (wait + 999) / 1000);
       }
@@ -72,9 +87,9 @@ public class LoginThrottle {
         ApiError.of("Too many failed logins: try again in " + retryAfterSeconds + " seconds"));
   }
 
-  /** Keys remembered now (for tests and diagnostics): addresses plus user names. */
+  /** Keys remembered now (for tests and diagnostics): addresses, user names and known user/address pairs. */
   synchronized int remembered() {
-    return addresses.size() + users.size();
+    return addresses.size() + users.size() + knownClients.size();
   }
 
   private synchronized void finish(Attempt attempt, Outcome outcome) {
@@ -93,6 +108,9 @@ public class LoginThrottle {
         addresses.ended(attempt.address, now, false);
         if (attempt.user != null) {
           users.ended(attempt.user, now, true);
+          if (knownClientMillis > 0) {
+            knownClients.put(attempt.user + "\n" + attempt.address, now);
+          }
         }
       }
       case ABANDONED -> {
@@ -102,6 +120,11 @@ public class LoginThrottle {
         }
       }
     }
+  }
+
+  private boolean isKnown(String user, String address, long now) {
+    Long since = knownClients.get(user + "\n" + address);
+    return since != null && now - since < knownClientMillis;
   }
 
   private static String key(String value) {

@@ -18,10 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxDelay the longest wait between two attempts before the lock
  * @param maxAddresses client addresses remembered at most (least recently seen forgotten first)
  * @param maxUsers user names remembered at most (least recently seen forgotten first)
+ * @param knownClientFor how long an address from which a user logged in successfully stays known for
+ *     that user: from a known address the user's own wait and lock do not apply (only the address's),
+ *     so that strangers elsewhere cannot keep the user out
+ * @param maxKnownClients user/address pairs remembered at most (least recently used forgotten first)
  */
 @ConfigurationProperties("danvan.security.login")
 public record LoginThrottleProperties(Limits perAddress, Limits perUser, Duration initialDelay, Duration maxDelay,
-    Integer maxAddresses, Integer maxUsers) {
+    Integer maxAddresses, Integer maxUsers, Duration knownClientFor, Integer maxKnownClients) {
 
   public LoginThrottleProperties {
     perAddress = Limits.orDefaults(perAddress, 10, 30);
@@ -30,7 +34,10 @@ public record LoginThrottleProperties(Limits perAddress, Limits perUser, Duratio
     maxDelay = maxDelay == null ? Duration.ofSeconds(30) : maxDelay;
     maxAddresses = maxAddresses == null ? 10_000 : maxAddresses;
     maxUsers = maxUsers == null ? 10_000 : maxUsers;
-    if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || maxAddresses < 1 || maxUsers < 1) {
+    knownClientFor = knownClientFor == null ? Duration.ofDays(30) : knownClientFor;
+    maxKnownClients = maxKnownClients == null ? 10_000 : maxKnownClients;
+    if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || maxAddresses < 1 || maxUsers < 1
+        || knownClientFor.isNegative() || maxKnownClients < 0) {
       throw new IllegalArgumentException("danvan.security.login: delays must be positive, max-delay >= initial-delay, "
           + "max-addresses and max-users >= 1");
     }

@@ -111,6 +111,21 @@ class LoginThrottleIT {
   }
 
   @Test
+  void strangersWhoLockAUserDoNotKeepItOutOfItsKnownAddress() {
+    String office = client;
+    assertThat(basic("/engine-rest/task", "camlo.specialist", "demo").status()).isEqualTo(200);
+    for (int i = 0; i < 4; i++) {
+      client = "198.51.100." + (++clients);
+      sleep(Duration.ofMillis(i >= 2 ? 1100 : 0));
+      assertThat(basic("/engine-rest/task", "camlo.specialist", "wrong").status()).isEqualTo(401);
+    }
+    client = "198.51.100." + (++clients);
+    assertThat(basic("/engine-rest/task", "camlo.specialist", "demo").status()).as("locked for new addresses").isEqualTo(429);
+    client = office;
+    assertThat(basic("/engine-rest/task", "camlo.specialist", "demo").status()).as("not from the office").isEqualTo(200);
+  }
+
+  @Test
   void camundasCredentialCheckIsThrottledLikeALogin() {
     // Any official may ask the engine whether another user's password is right: a password oracle.
     String guess = "{\"username\":\"camlo.chairman\",\"password\":\"guess\"}";

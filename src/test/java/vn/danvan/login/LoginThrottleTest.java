@@ -18,7 +18,7 @@ class LoginThrottleTest {
     return new LoginThrottle(new LoginThrottleProperties(
         new LoginThrottleProperties.Limits(10, 30, Duration.ofMinutes(15), Duration.ofMinutes(15)),
         new LoginThrottleProperties.Limits(5, 40, Duration.ofMinutes(15), Duration.ofMinutes(15)),
-        Duration.ofSeconds(1), Duration.ofSeconds(30), 10_000, 10_000), clock);
+        Duration.ofSeconds(1), Duration.ofSeconds(30), 10_000, 10_000, Duration.ofDays(30), 10_000), clock);
   }
 
   @Test
@@ -95,6 +95,28 @@ class LoginThrottleTest {
   }
 
   @Test
+  void aUserKeepsLoggingInFromAKnownAddressWhileStrangersLockTheName() {
+    LoginThrottle throttle = defaults();
+    try (LoginThrottle.Attempt office = throttle.attempt("10.1.1.1", "dongha.chairman")) {
+      office.succeeded();
+    }
+    int failures = 0;
+    for (int client = 0; failures < 40; client++) {
+      for (int i = 0; i < 3 && failures < 40; i++) {
+        clock.advance(Duration.ofSeconds(tryNow(throttle, "198.51.100." + client, "dongha.chairman")));
+        fail(throttle, "198.51.100." + client, "dongha.chairman");
+        failures++;
+      }
+    }
+    assertThat(tryNow(throttle, "203.0.113.1", "dongha.chairman")).as("locked for new addresses").isPositive();
+    assertThat(tryNow(throttle, "10.1.1.1", "dongha.chairman")).as("not from the office").isZero();
+    clock.advance(Duration.ofDays(31));
+    try (LoginThrottle.Attempt later = throttle.attempt("10.1.1.1", "dongha.chairman")) {
+      assertThat(later.refused()).isFalse();
+    }
+  }
+
+  @Test
   void anAddressIsLockedAfterThirtyFailuresOverAnyUsers() {
     LoginThrottle throttle = defaults();
     for (int i = 0; i < 30; i++) {
@@ -148,11 +170,16 @@ class LoginThrottleTest {
 
   @Test
   void memoryIsBounded() {
-    LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(null, null, null, null, 100, 100), clock);
+    LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(null, null, null, null, 100, 100, null, 100), clock);
     for (int i = 0; i < 10_000; i++) {
       fail(throttle, "10.0." + (i / 256) + "." + (i % 256), "user-" + i + "-" + "x".repeat(1000));
     }
-    assertThat(throttle.remembered()).isLessThanOrEqualTo(200);
+    for (int i = 0; i < 10_000; i++) {
+      try (LoginThrottle.Attempt attempt = throttle.attempt("10.1." + (i / 256) + "." + (i % 256), "user-" + i)) {
+        attempt.succeeded();
+      }
+    }
+    assertThat(throttle.remembered()).isLessThanOrEqualTo(300);
   }
 
   /** One failed attempt; returns the wait if the throttle refused it instead. */
