@@ -15,13 +15,12 @@ RUN ./mvnw -B -DskipTests package \
 # ---- runtime ----
 FROM eclipse-temurin:17-jre-noble
 # The application runs as the fixed user and group 10001 (danvan), whatever the host: key files
-# mounted into /app/config/signing must be readable by UID/GID 10001 (see README).
-ARG DANVAN_UID=10001
-ARG DANVAN_GID=10001
+# mounted into /app/config/signing must be readable by UID/GID 10001
+# (chown -R 10001:10001 config/signing && chmod -R go-rwx config/signing).
 # The health check below uses curl, which the Temurin Ubuntu images ship; fail the build if that ever changes.
 RUN curl --version > /dev/null \
- && groupadd --system --gid "$DANVAN_GID" danvan \
- && useradd --system --uid "$DANVAN_UID" --gid danvan --home-dir /app --no-create-home --shell /usr/sbin/nologin danvan \
+ && groupadd --system --gid 10001 danvan \
+ && useradd --system --uid 10001 --gid danvan --home-dir /app --no-create-home --shell /usr/sbin/nologin danvan \
  && mkdir -p /app/config/holidays /app/config/signing \
  && chown -R danvan:danvan /app
 WORKDIR /app

@@ -5,11 +5,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -25,14 +22,10 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
  */
 abstract class UnitScopedExceptionMapper<E extends RuntimeException> implements ExceptionMapper<E> {
 
-  static final String TENANT_CHECK_CODE = "ENGINE-13034";
-  /** How the engine's commands say that an id names nothing ("Cannot find task with id …", "task … doesn't exist"). */
-  private static final Pattern NOT_FOUND = Pattern.compile("^(?:Cannot find |No matching |No \\w+ found)|\\bdoesn't exist\\b");
-
   @Override
   public Response toResponse(E exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && cause.getMessage().contains(TENANT_CHECK_CODE) || isNotFound(cause)) {
+      if (ClientErrors.isNotFound(cause)) {
         return notFound();
       }
       if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
@@ -45,13 +38,6 @@ abstract class UnitScopedExceptionMapper<E extends RuntimeException> implements 
     }
     Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
     return response.getStatus() == Response.Status.NOT_FOUND.getStatusCode() ? notFound() : response;
-  }
-
-  private static boolean isNotFound(Throwable cause) {
-    boolean mayMeanNotFound = cause instanceof NullValueException || cause instanceof BadUserRequestException
-        || cause instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND;
-    return cause instanceof NotFoundException
-        || mayMeanNotFound && cause.getMessage() != null && NOT_FOUND.matcher(cause.getMessage()).find();
   }
 
   private static Response notFound() {

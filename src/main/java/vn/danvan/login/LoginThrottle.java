@@ -79,12 +79,29 @@ public class LoginThrottle {
 
   /** Answers a throttled attempt: 429, {@code Retry-After} in seconds, and a JSON body like every API error. */
   public void refuse(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+    startRefusal(response, retryAfterSeconds);
+    json.writeValue(response.getOutputStream(), ApiError.of(englishMessage(retryAfterSeconds)));
+  }
+
+  /**
+   * The same answer for the webapps' login page, which shows an answer's {@code message} to the
+   * official: in Vietnamese, saying how long to wait.
+   */
+  void refuseLoginPage(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+    startRefusal(response, retryAfterSeconds);
+    json.writeValue(response.getOutputStream(), Map.of("error", englishMessage(retryAfterSeconds),
+        "message", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + retryAfterSeconds + " giây."));
+  }
+
+  private static void startRefusal(HttpServletResponse response, long retryAfterSeconds) {
     response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getOutputStream(),
-        ApiError.of("Too many failed logins: try again in " + retryAfterSeconds + " seconds"));
+  }
+
+  private static String englishMessage(long retryAfterSeconds) {
+    return "Too many failed logins: try again in " + retryAfterSeconds + " seconds";
   }
 
   /** Keys remembered now (for tests and diagnostics): addresses, user names and known user/address pairs. */

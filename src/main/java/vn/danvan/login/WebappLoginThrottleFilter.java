@@ -48,7 +48,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
     }
     try (LoginThrottle.Attempt attempt = throttle.attempt(request.getRemoteAddr(), userName(body))) {
       if (attempt.refused()) {
-        throttle.refuse(response, attempt.retryAfterSeconds());
+        throttle.refuseLoginPage(response, attempt.retryAfterSeconds());
         return;
       }
       chain.doFilter(new BufferedBodyRequest(request, body), response);

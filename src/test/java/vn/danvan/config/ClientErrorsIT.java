@@ -59,7 +59,7 @@ class ClientErrorsIT extends RunningApplicationTest {
   }
 
   @Test
-  void unknownTaskAndTaskOfAnotherUnitGetTheSameAnswer() {
+  void unknownTaskAndTaskOfAnotherUnitGetTheSameAnswerAndNoServerError(CapturedOutput output) {
     String instanceId = start("dongha.officer", "");
     String foreign = http.get("/engine-rest/task?processInstanceId=" + instanceId, "dongha.specialist").json().get(0).path("id").asText();
     String unknown = "00000000-0000-0000-0000-000000000000";
@@ -73,6 +73,8 @@ class ClientErrorsIT extends RunningApplicationTest {
       assertThat(unknownAnswer.status()).as("%s %s unknown: %s", call[0], call[1], unknownAnswer.body()).isEqualTo(404);
       assertThat(foreignAnswer.body()).as(call[1]).isEqualTo(unknownAnswer.body());
     }
+    assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") && line.contains("ENGINE-16004")))
+        .as("the client's errors are not logged as server errors").isEmpty();
   }
 
   private Http.Answer call(String user, String method, String path) {

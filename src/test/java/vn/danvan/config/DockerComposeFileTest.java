@@ -67,6 +67,21 @@ class DockerComposeFileTest {
   }
 
   @Test
+  void imageRunsAsTheFixedUidThatOwnsTheKeyFilesNeverAsRoot() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    var users = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile).results().map(m -> m.group(1)).toList();
+    assertThat(users).as("USER lines").isNotEmpty();
+    assertThat(users.get(users.size() - 1)).isEqualTo("10001:10001");
+    assertThat(dockerfile).contains("useradd --system --uid 10001").contains("groupadd --system --gid 10001")
+        .doesNotContain("spring.profiles.active=demo").doesNotContain("SPRING_PROFILES_ACTIVE");
+  }
+
+  @Test
+  void signingKeysAreNeverCommitted() throws IOException {
+    assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains("config/signing/");
+  }
+
+  @Test
   void definesPostgresAndAppServices() {
     assertThat(services).containsKeys(DB_SERVICE, APP_SERVICE);
   }

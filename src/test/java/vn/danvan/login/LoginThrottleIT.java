@@ -92,6 +92,8 @@ class LoginThrottleIT {
     Http.Answer throttled = webappLogin(csrf, "dongha.inspector", "demo");
     assertThat(throttled.status()).isEqualTo(429);
     assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    // The login page shows "message" to the official.
+    assertThat(throttled.json().path("message").asText()).startsWith("Đăng nhập sai quá nhiều lần");
 
     // Two more failures (waiting out the backoff, from other addresses) lock the user for 3 s.
     for (int i = 0; i < 2; i++) {
