@@ -15,12 +15,14 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.danvan.login.LoginThrottle;
 
 /**
  * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest} and our
  * {@code /api}. Like Camunda Run's filter it sets the engine authentication (user, groups, tenants)
  * for the request so that authorization and tenant checks apply; unlike it, a refused request gets
- * a JSON body, as every error of our API does.
+ * a JSON body, as every error of our API does. Every password check goes through the
+ * {@link LoginThrottle}: a throttled client or user gets 429 before the password is checked.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,11 +30,13 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final Predicate<String> isPublicPath;
+  private final LoginThrottle throttle;
   private final ObjectMapper json = new ObjectMapper();
 
-  public BasicAuthenticationFilter(IdentityService identityService, Predicate<String> isPublicPath) {
+  public BasicAuthenticationFilter(IdentityService identityService, Predicate<String> isPublicPath, LoginThrottle throttle) {
     this.identityService = identityService;
     this.isPublicPath = isPublicPath;
+    this.throttle = throttle;
   }
 
   @Override
@@ -43,10 +47,23 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String userId = authenticatedUser(request.getHeader("Authorization"));
-    if (userId == null) {
+    Credentials credentials = credentials(request.getHeader("Authorization"));
+    if (credentials == null) {
       refuse(response);
       return;
+    }
+    String userId = credentials.userId();
+    try (LoginThrottle.Attempt attempt = throttle.attempt(request.getRemoteAddr(), userId)) {
+      if (attempt.refused()) {
+        throttle.refuse(response, attempt.retryAfterSeconds());
+        return;
+      }
+      if (!identityService.checkPassword(userId, credentials.password())) {
+        attempt.failed();
+        refuse(response);
+        return;
+      }
+      attempt.succeeded();
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
@@ -59,8 +76,10 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The user id if the header carries valid Basic credentials, otherwise null. */
-  private String authenticatedUser(String header) {
+  private record Credentials(String userId, String password) {}
+
+  /** User id and password of a well-formed Basic header, otherwise null. */
+  private static Credentials credentials(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }
@@ -74,8 +93,7 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     if (colon <= 0) {
       return null;
     }
-    String userId = decoded.substring(0, colon);
-    return identityService.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
+    return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
   }
 
   private void refuse(HttpServletResponse response) throws IOException {

@@ -2,14 +2,17 @@ package vn.danvan.config;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import vn.danvan.login.LoginThrottle;
 
 /**
  * Closes the REST API, which Camunda leaves open by default: every call to {@code /engine-rest} and
- * {@code /api} needs HTTP Basic credentials, except the few paths that are public by design.
+ * {@code /api} needs HTTP Basic credentials, except the few paths that are public by design. Every
+ * answer gets the security headers ({@link SecurityHeadersFilter}).
  */
 @Configuration
 class SecurityConfig {
@@ -23,12 +26,25 @@ class SecurityConfig {
   }
 
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> restAuthenticationFilter(IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, SecurityConfig::isPublic));
+  FilterRegistrationBean<BasicAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
+      LoginThrottle throttle) {
+    var registration = new FilterRegistrationBean<>(
+        new BasicAuthenticationFilter(identityService, SecurityConfig::isPublic, throttle));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setName("danvanRestAuthentication");
     // Before Jersey and Spring MVC see the request, after Spring's encoding filter.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(webappPath));
+    registration.addUrlPatterns("/*");
+    registration.setName("danvanSecurityHeaders");
+    // First of all, so that every answer has the headers, refusals by the other filters included.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -14,23 +15,33 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
  * Gives the engine REST API proper statuses where Camunda answers 500: touching a case of a unit
  * the caller does not belong to (the engine's tenant check, ENGINE-13034) is a 404, as reading it
  * is; a bad request raised inside a command (such as an unknown unit) stays a 400 even when the
- * REST layer wraps it. Everything else is left to Camunda's own mapping.
+ * REST layer wraps it. Whatever is not found answers the same 404 as what belongs to another unit,
+ * so that the answer never tells whether it exists. A value the database refuses (too long, malformed:
+ * SQLState class 22) is the client's error, 400, without echoing the value. Everything else is left
+ * to Camunda's own mapping.
  */
 abstract class UnitScopedExceptionMapper<E extends RuntimeException> implements ExceptionMapper<E> {
-
-  static final String TENANT_CHECK_CODE = "ENGINE-13034";
 
   @Override
   public Response toResponse(E exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && cause.getMessage().contains(TENANT_CHECK_CODE)) {
-        return answer(Response.Status.NOT_FOUND, "NotFound", "Not found among the cases of your units");
+      if (ClientErrors.isNotFound(cause)) {
+        return notFound();
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        return answer(Response.Status.BAD_REQUEST, "InvalidValue",
+            "A value is too long or not valid for its field (SQLState " + sql.getSQLState() + ")");
       }
       if (cause instanceof BadUserRequestException bad) {
         return answer(Response.Status.BAD_REQUEST, BadUserRequestException.class.getSimpleName(), bad.getMessage());
       }
     }
-    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
+    return response.getStatus() == Response.Status.NOT_FOUND.getStatusCode() ? notFound() : response;
+  }
+
+  private static Response notFound() {
+    return answer(Response.Status.NOT_FOUND, "NotFound", "Not found among the cases of your units");
   }
 
   /** Jersey picks the mapper of the closest exception type, so each of Camunda's types gets one. */

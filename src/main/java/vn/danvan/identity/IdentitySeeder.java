@@ -92,6 +92,7 @@ class IdentitySeeder extends AbstractProcessEnginePlugin {
     User user = identity.newUser(admin.user());
     user.setFirstName("Quản trị");
     user.setLastName("hệ thống");
+    AdminAccountPolicy.checkAgainstEnginePolicy(identity, admin.password(), user);
     user.setPassword(admin.password());
     identity.saveUser(user);
     identity.createMembership(admin.user(), Roles.ADMIN);

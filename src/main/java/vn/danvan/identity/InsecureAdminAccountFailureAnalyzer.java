@@ -11,7 +11,8 @@ class InsecureAdminAccountFailureAnalyzer extends AbstractFailureAnalyzer<Insecu
     return new FailureAnalysis(
         "The administrator account is not protected: " + cause.getMessage(),
         "Set the environment variable DANVAN_ADMIN_PASSWORD to a password of at least "
-            + AdminAccountPolicy.MIN_PASSWORD_LENGTH + " characters (and DANVAN_ADMIN_USER if the administrator "
+            + AdminAccountPolicy.MIN_PASSWORD_LENGTH + " characters with upper- and lower-case letters, a digit and a "
+            + "special character, not containing the user name (and DANVAN_ADMIN_USER if the administrator "
             + "is not called 'admin'), or run the demo profile on a machine that is not in production.",
         cause);
   }

@@ -17,18 +17,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Checks that docker-compose.yml starts the application the way its configuration files expect it:
- * every expectation is read from application.yaml and application-postgres.yaml, so renaming a
- * variable there without updating the compose file (or the other way round) fails this test.
+ * Checks that docker-compose.yml starts the application the way its configuration expects it: every
+ * expectation is read from application.yaml (production mode, no profile) and from what production
+ * mode requires ({@link ProductionSettings}), so renaming a variable there without updating the
+ * compose file (or the other way round) fails this test.
  */
 class DockerComposeFileTest {
 
   private static final Path ROOT = Path.of("").toAbsolutePath();
   private static final Path RESOURCES = ROOT.resolve("src/main/resources");
-  private static final String PROFILE = "postgres";
+  /** The profile that must never be active in the container. */
+  private static final String DEMO_PROFILE = "demo";
   private static final String DB_SERVICE = "postgres";
   private static final String APP_SERVICE = "app";
   /** Where the postgres image keeps its data unless PGDATA says otherwise (images up to 17). */
@@ -42,7 +45,7 @@ class DockerComposeFileTest {
 
   private static Map<String, Object> compose;
   private static Map<String, Object> services;
-  /** Properties in force with the postgres profile: application.yaml overlaid with application-postgres.yaml. */
+  /** Properties in force in production mode: application.yaml without any profile's documents. */
   private static Map<String, String> effective;
   /** Every environment-style placeholder in any application*.yaml: what the application reads. */
   private static Set<String> variablesTheAppReads;
@@ -53,7 +56,6 @@ class DockerComposeFileTest {
     services = asMap(compose.get("services"));
     effective = new LinkedHashMap<>();
     effective.putAll(flatten(RESOURCES.resolve("application.yaml")));
-    effective.putAll(flatten(RESOURCES.resolve("application-" + PROFILE + ".yaml")));
     variablesTheAppReads = new LinkedHashSet<>();
     try (var files = Files.list(RESOURCES)) {
       for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.ya?ml")).toList()) {
@@ -65,15 +67,31 @@ class DockerComposeFileTest {
   }
 
   @Test
+  void imageRunsAsTheFixedUidThatOwnsTheKeyFilesNeverAsRoot() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    var users = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile).results().map(m -> m.group(1)).toList();
+    assertThat(users).as("USER lines").isNotEmpty();
+    assertThat(users.get(users.size() - 1)).isEqualTo("10001:10001");
+    assertThat(dockerfile).contains("useradd --system --uid 10001").contains("groupadd --system --gid 10001")
+        .doesNotContain("spring.profiles.active=demo").doesNotContain("SPRING_PROFILES_ACTIVE");
+  }
+
+  @Test
+  void signingKeysAreNeverCommitted() throws IOException {
+    assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains("config/signing/");
+  }
+
+  @Test
   void definesPostgresAndAppServices() {
     assertThat(services).containsKeys(DB_SERVICE, APP_SERVICE);
   }
 
   @Test
-  void appActivatesThePostgresProfileInsteadOfTheDefaultDemoProfile() {
+  void appStartsInProductionModeNeverAsTheDemo() {
     var active = Arrays.stream(appEnvironment().getOrDefault("SPRING_PROFILES_ACTIVE", "").split(","))
         .map(String::trim).toList();
-    assertThat(active).contains(PROFILE).doesNotContain(effective.get("spring.profiles.default"));
+    assertThat(active).doesNotContain(DEMO_PROFILE);
+    assertThat(effective).as("no default profile in application.yaml").doesNotContainKey("spring.profiles.default");
   }
 
   @Test
@@ -86,11 +104,11 @@ class DockerComposeFileTest {
         }
       });
     }
-    // Has an empty default for the demo profile, but outside it the application refuses to start without it.
-    required.add(variableOf("danvan.admin.password"));
-    // Likewise: outside the demo profile the signing keys need their password and trust anchors (SigningSetup).
-    required.add(variableOf("danvan.signing.keystore-password"));
-    required.add(variableOf("danvan.signing.trust-anchors"));
+    // Empty defaults, but production mode refuses to start without them: the variables it names.
+    for (String line : ProductionSettings.missing(new MockEnvironment())) {
+      required.add(line.substring(0, line.indexOf(':')));
+    }
+    required.add(variableOf("spring.datasource.password"));
 
     assertThat(required).as("required by application*.yaml").isNotEmpty();
     assertThat(appEnvironment()).containsKeys(required.toArray(String[]::new));
@@ -314,14 +332,14 @@ class DockerComposeFileTest {
     return ENV_NAME.matcher(name).matches();
   }
 
-  /** The file's properties as dotted keys, from the documents that apply with the postgres profile. */
+  /** The file's properties as dotted keys, from the documents that apply without a profile. */
   private static Map<String, String> flatten(Path file) throws IOException {
     var result = new LinkedHashMap<String, String>();
     for (Object document : loadAll(file)) {
       var properties = new LinkedHashMap<String, String>();
       flatten("", document, properties);
       var onProfile = properties.get("spring.config.activate.on-profile");
-      if (onProfile == null || onProfile.contains(PROFILE)) {
+      if (onProfile == null) {
         result.putAll(properties);
       }
     }

@@ -9,8 +9,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a real PostgreSQL ({@code postgres} profile) with the demo identity,
- * served on a random port. All classes with this annotation share one Spring context.
+ * The whole application on a real PostgreSQL (the demo profile with {@code DANVAN_DB_URL} pointing
+ * at the tests' server) with the demo identity, served on a random port. All classes with this annotation share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
         "danvan.notify.dispatch.enabled=false",
         // Many verifications from one address (127.0.0.1) in one context; the limit itself: PublicRateLimitIT.
         "danvan.public.rate-limit.verify-per-minute=1000"})
-@ActiveProfiles({"postgres", "demo"})
+@ActiveProfiles("demo")
 @ContextConfiguration(initializers = PostgresContextInitializer.class)
 public @interface PostgresIntegrationTest {}

@@ -1,0 +1,200 @@
+package vn.danvan.login;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import vn.danvan.config.ApiError;
+
+/**
+ * The one throttle of failed logins, used by every way in (HTTP Basic on {@code /engine-rest} and
+ * {@code /api}, the webapps' login form): failures are counted per client address and per user name,
+ * with a growing wait after a few free failures and a lock that expires. A throttled attempt is
+ * answered before the password is checked, in the same way for existing and unknown users. An address
+ * from which the user logged in successfully before is known for that user: from there only the
+ * address's limits apply, so strangers who make a user wait (or lock it) elsewhere do not keep the
+ * user out. Counts live in this node's memory (bounded); each node of a cluster counts on its own.
+ *
+ * <p>Usage: {@code try (Attempt attempt = throttle.attempt(address, user)) { if (attempt.refused()) …;
+ * … attempt.succeeded() or attempt.failed() }}. An attempt left without either (an error) counts as
+ * neither.
+ */
+public class LoginThrottle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
+  /** What a user id looks like (as Camunda's resource whitelist allows): only such names are logged. */
+  private static final Pattern LOGGABLE_USER = Pattern.compile("[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*|camunda-admin");
+  /** Longer names are cut before they are remembered, so that a key costs little memory. */
+  private static final int MAX_KEY_LENGTH = 128;
+
+  private final FailureCounter addresses;
+  private final FailureCounter users;
+  private final Map<String, Long> knownClients;
+  private final long knownClientMillis;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public LoginThrottle(LoginThrottleProperties properties, Clock clock) {
+    long initial = properties.initialDelay().toMillis();
+    long max = properties.maxDelay().toMillis();
+    this.addresses = new FailureCounter(properties.perAddress(), initial, max, properties.maxAddresses());
+    this.users = new FailureCounter(properties.perUser(), initial, max, properties.maxUsers());
+    int maxKnown = properties.maxKnownClients();
+    this.knownClients = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+        return size() > maxKnown;
+      }
+    };
+    this.knownClientMillis = properties.knownClientFor().toMillis();
+    this.clock = clock;
+  }
+
+  /** Starts a login attempt; check {@link Attempt#refused()} before checking the password. */
+  public Attempt attempt(String clientAddress, String userName) {
+    String address = key(clientAddress);
+    String user = userName == null || userName.isBlank() ? null : key(userName.trim().toLowerCase(Locale.ROOT));
+    synchronized (this) {
+      long now = clock.millis();
+      boolean known = user != null && isKnown(user, address, now);
+      long wait = Math.max(addresses.waitMillis(address, now), user == null || known ? 0 : users.waitMillis(user, now));
+      if (wait > 0) {
+        return new Attempt(this, address, user, (wait + 999) / 1000);
+      }
+      addresses.begin(address, now);
+      if (user != null) {
+        users.begin(user, now);
+      }
+      return new Attempt(this, address, user, 0);
+    }
+  }
+
+  /** Answers a throttled attempt: 429, {@code Retry-After} in seconds, and a JSON body like every API error. */
+  public void refuse(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+    startRefusal(response, retryAfterSeconds);
+    json.writeValue(response.getOutputStream(), ApiError.of(englishMessage(retryAfterSeconds)));
+  }
+
+  /**
+   * The same answer for the webapps' login page, which shows an answer's {@code message} to the
+   * official: in Vietnamese, saying how long to wait.
+   */
+  void refuseLoginPage(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+    startRefusal(response, retryAfterSeconds);
+    json.writeValue(response.getOutputStream(), Map.of("error", englishMessage(retryAfterSeconds),
+        "message", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + retryAfterSeconds + " giây."));
+  }
+
+  private static void startRefusal(HttpServletResponse response, long retryAfterSeconds) {
+    response.setStatus(429);
+    response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+  }
+
+  private static String englishMessage(long retryAfterSeconds) {
+    return "Too many failed logins: try again in " + retryAfterSeconds + " seconds";
+  }
+
+  /** Keys remembered now (for tests and diagnostics): addresses, user names and known user/address pairs. */
+  synchronized int remembered() {
+    return addresses.size() + users.size() + knownClients.size();
+  }
+
+  private synchronized void finish(Attempt attempt, Outcome outcome) {
+    long now = clock.millis();
+    switch (outcome) {
+      case FAILED -> {
+        if (addresses.failed(attempt.address, now)) {
+          LOG.warn("Logins from client address {} locked after too many failures", attempt.address);
+        }
+        if (attempt.user != null && users.failed(attempt.user, now)) {
+          LOG.warn("Logins as user {} locked after too many failures",
+              LOGGABLE_USER.matcher(attempt.user).matches() ? "'" + attempt.user + "'" : "(a name that is no user id)");
+        }
+      }
+      case SUCCEEDED -> {
+        addresses.ended(attempt.address, now, false);
+        if (attempt.user != null) {
+          users.ended(attempt.user, now, true);
+          if (knownClientMillis > 0) {
+            knownClients.put(attempt.user + "\n" + attempt.address, now);
+          }
+        }
+      }
+      case ABANDONED -> {
+        addresses.ended(attempt.address, now, false);
+        if (attempt.user != null) {
+          users.ended(attempt.user, now, false);
+        }
+      }
+    }
+  }
+
+  private boolean isKnown(String user, String address, long now) {
+    Long since = knownClients.get(user + "\n" + address);
+    return since != null && now - since < knownClientMillis;
+  }
+
+  private static String key(String value) {
+    String key = value == null ? "" : value;
+    return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
+  }
+
+  private enum Outcome { SUCCEEDED, FAILED, ABANDONED }
+
+  /** One login attempt: refused by the throttle, or allowed and then succeeded or failed. */
+  public static final class Attempt implements AutoCloseable {
+
+    private final LoginThrottle throttle;
+    private final String address;
+    private final String user;
+    private final long retryAfterSeconds;
+    private boolean finished;
+
+    private Attempt(LoginThrottle throttle, String address, String user, long retryAfterSeconds) {
+      this.throttle = throttle;
+      this.address = address;
+      this.user = user;
+      this.retryAfterSeconds = retryAfterSeconds;
+      this.finished = retryAfterSeconds > 0;
+    }
+
+    /** True if the attempt must be answered with 429 without checking the password. */
+    public boolean refused() {
+      return retryAfterSeconds > 0;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+
+    public void succeeded() {
+      finish(Outcome.SUCCEEDED);
+    }
+
+    public void failed() {
+      finish(Outcome.FAILED);
+    }
+
+    @Override
+    public void close() {
+      finish(Outcome.ABANDONED);
+    }
+
+    private void finish(Outcome outcome) {
+      if (!finished) {
+        finished = true;
+        throttle.finish(this, outcome);
+      }
+    }
+  }
+}
