@@ -153,7 +153,7 @@ class DossierApiIT extends RunningApplicationTest {
     assertThat(http.get("/api/public/dossiers/" + code + "?phone4=4321").json().path("citizenRating").asInt())
         .isEqualTo(kept);
     // the public page tells a citizen who rated already
-    assertThat(http.get("/tra-cuu.html").body()).contains("citizenRating")
+    assertThat(http.get("/tra-cuu.js").body()).contains("citizenRating")
         .contains("Mỗi hồ sơ chỉ được đánh giá một lần");
   }
 

@@ -125,7 +125,8 @@ class SignatureTrustIT extends RunningApplicationTest {
 
   @Test
   void thePublicPageExplainsExpiryRevocationAndTimestampsInVietnamese() {
-    String page = http.get("/verify.html").body();
+    // the texts live in the page's script (no inline code under the Content-Security-Policy)
+    String page = http.get("/verify.js").body();
 
     assertThat(page).contains("Chứng thư số đã hết hạn tại thời điểm kiểm tra").contains("Chứng thư số đã bị thu hồi")
         .contains("certificateExpired").contains("revocation").contains("timestamped").contains("DECODE_LIMIT");
