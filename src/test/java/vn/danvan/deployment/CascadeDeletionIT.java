@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Http;
@@ -18,18 +15,6 @@ import vn.danvan.support.RunningApplicationTest;
  * {@code cascade=true} a deployment or process definition that has cases, through REST or Java.
  */
 class CascadeDeletionIT extends RunningApplicationTest {
-
-  @Autowired ProcessEngine engine;
-
-  /**
-   * Camunda's REST API finds its engine in the static {@link ProcessEngines} registry, where test
-   * classes with a Spring context of their own (other properties) register their engine under the
-   * same name "default"; these tests compare what REST does with this context's engine.
-   */
-  @BeforeEach
-  void restUsesThisContextsEngine() {
-    ProcessEngines.registerProcessEngine(engine);
-  }
 
   @Test
   void cascadingDeletionOfADeploymentWithCasesIsRefusedForOwnerAndAdmin() {

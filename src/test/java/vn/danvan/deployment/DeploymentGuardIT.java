@@ -19,9 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.BeforeEach;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -45,17 +42,6 @@ class DeploymentGuardIT extends RunningApplicationTest {
 
   private static final Path MARKER_DIR = Path.of("target", "guard-markers").toAbsolutePath();
 
-  @Autowired ProcessEngine engine;
-
-  /**
-   * Camunda's REST API finds its engine in the static {@link ProcessEngines} registry, where test
-   * classes with a Spring context of their own (other properties) register their engine under the
-   * same name "default"; these tests compare what REST does with this context's engine.
-   */
-  @BeforeEach
-  void restUsesThisContextsEngine() {
-    ProcessEngines.registerProcessEngine(engine);
-  }
   @Autowired ApplicationContext context;
   @Autowired JdbcTemplate jdbc;
 
