@@ -9,12 +9,13 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import vn.danvan.contract.ContractViolation;
 
 /**
  * Gives the engine REST API proper statuses where Camunda answers 500: touching a case of a unit
  * the caller does not belong to (the engine's tenant check, ENGINE-13034) is a 404, as reading it
  * is; a bad request raised inside a command (such as an unknown unit) stays a 400 even when the
- * REST layer wraps it. Everything else is left to Camunda's own mapping.
+ * REST layer wraps it, and a refusal by a form or start contract names its field. Everything else is left to Camunda's own mapping.
  */
 abstract class UnitScopedExceptionMapper<E extends RuntimeException> implements ExceptionMapper<E> {
 
@@ -25,6 +26,10 @@ abstract class UnitScopedExceptionMapper<E extends RuntimeException> implements 
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause.getMessage() != null && cause.getMessage().contains(TENANT_CHECK_CODE)) {
         return answer(Response.Status.NOT_FOUND, "NotFound", "Not found among the cases of your units");
+      }
+      if (cause instanceof ContractViolation violation) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(violation.answer()).build();
       }
       if (cause instanceof BadUserRequestException bad) {
         return answer(Response.Status.BAD_REQUEST, BadUserRequestException.class.getSimpleName(), bad.getMessage());

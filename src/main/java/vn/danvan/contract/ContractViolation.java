@@ -1,5 +1,7 @@
 package vn.danvan.contract;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
@@ -19,6 +21,17 @@ public class ContractViolation extends BadUserRequestException {
   /** The variable (form field) at fault, or null if the request as a whole is refused. */
   public String field() {
     return field;
+  }
+
+  /** The JSON answer of Camunda's REST mounts: Camunda's {@code type} and {@code message}, plus {@code field}. */
+  public Map<String, String> answer() {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("type", ContractViolation.class.getSimpleName());
+    body.put("message", getMessage());
+    if (field != null) {
+      body.put("field", field);
+    }
+    return body;
   }
 
   /** The first violation in a cause chain, or null: engine and REST layers wrap what a listener throws. */
