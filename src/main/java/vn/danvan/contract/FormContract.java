@@ -248,7 +248,7 @@ public final class FormContract {
   }
 
   private static ContractViolation notAllowed(FormField field, Object value) {
-    return new ContractViolation(field.key(), "Giá trị '" + value + "' không có trong các lựa chọn của trường " + field.display());
+    return new ContractViolation(field.key(), "Giá trị đã gửi không có trong các lựa chọn của trường " + field.display());
   }
 
   // ------------------------------------------------------------------ parsing
