@@ -29,7 +29,7 @@ record VariableDoor(Kind kind, String id, String variable) {
     PROCESS_START,
     /** process-instance/execution/case variables, set-variables batches, modification, migration: admins only. */
     ADMIN_ONLY,
-    /** message, signal, external-task completion: without variables for non-admins. */
+    /** message, signal, external-task completion, CMMN case steps: without variables for non-admins. */
     ADMIN_ONLY_WITH_VARIABLES
   }
 
@@ -52,7 +52,8 @@ record VariableDoor(Kind kind, String id, String variable) {
       new Route("*", Pattern.compile("/(?:modification|migration)/execute(?:Async)?"), Kind.ADMIN_ONLY),
       new Route("*", Pattern.compile("/execution/[^/]+/messageSubscriptions/[^/]+/trigger"), Kind.ADMIN_ONLY_WITH_VARIABLES),
       new Route("POST", Pattern.compile("/(?:message|signal)"), Kind.ADMIN_ONLY_WITH_VARIABLES),
-      new Route("POST", Pattern.compile("/external-task/[^/]+/(?:complete|bpmnError|failure)"), Kind.ADMIN_ONLY_WITH_VARIABLES));
+      new Route("POST", Pattern.compile("/external-task/[^/]+/(?:complete|bpmnError|failure)"), Kind.ADMIN_ONLY_WITH_VARIABLES),
+      new Route("POST", Pattern.compile("/case-(?:definition|instance|execution)/.+"), Kind.ADMIN_ONLY_WITH_VARIABLES));
 
   private static final Pattern NAMED_ENGINE = Pattern.compile("/engine/[^/]+(/.*)");
 

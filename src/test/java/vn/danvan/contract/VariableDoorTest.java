@@ -41,6 +41,8 @@ class VariableDoorTest {
       "POST, /signal, ADMIN_ONLY_WITH_VARIABLES",
       "POST, /execution/e1/messageSubscriptions/m/trigger, ADMIN_ONLY_WITH_VARIABLES",
       "POST, /external-task/x/complete, ADMIN_ONLY_WITH_VARIABLES",
+      "POST, /case-definition/key/c/create, ADMIN_ONLY_WITH_VARIABLES",
+      "POST, /case-execution/c1/complete, ADMIN_ONLY_WITH_VARIABLES",
   })
   void recognisesEveryDoorThatWritesVariables(String method, String path, Kind kind) {
     assertThat(VariableDoor.of(method, path)).extracting(VariableDoor::kind).isEqualTo(kind);
