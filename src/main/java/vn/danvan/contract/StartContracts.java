@@ -33,8 +33,8 @@ public class StartContracts {
   }
 
   /**
-   * @param unit the new case's unit, or null if not known yet (then only the requested
-   *     {@code unitCode} is checked against the user's units)
+   * @param unit the new case's unit, or null if not known yet: then it is the requested
+   *     {@code unitCode} (one of the user's units) or the user's only unit, as the engine decides it
    * @return the variables to set over whatever was sent
    */
   public Map<String, Object> check(String processDefinitionId, String processKey, String unit, Authentication user,
@@ -48,6 +48,10 @@ public class StartContracts {
     }
     String caseUnit = unit != null ? unit : requested != null ? requested.toString()
         : user.getTenantIds() != null && user.getTenantIds().size() == 1 ? user.getTenantIds().get(0) : null;
+    if (caseUnit == null) {
+      throw new ContractViolation(Units.VAR_UNIT_CODE, "Variable '" + Units.VAR_UNIT_CODE
+          + "' is required: name the unit of the new case");
+    }
     StartAttempt probe = new StartAttempt(processKey, caseUnit, user, variables);
     Map<String, Object> enforced = contract.map(c -> c.enforcedVariables(probe)).orElse(Map.of());
     Map<String, Object> sent = new HashMap<>(variables);
