@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import vn.danvan.contract.ContractViolation;
 
 /**
  * Gives the engine REST API proper statuses where Camunda answers 500: touching a case of a unit
@@ -18,7 +19,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
  * REST layer wraps it. Whatever is not found answers the same 404 as what belongs to another unit,
  * so that the answer never tells whether it exists. A value the database refuses (too long, malformed:
  * SQLState class 22) is the client's error, 400, without echoing the value. Everything else is left
- * to Camunda's own mapping.
+ * to Camunda's own mapping. A refusal by a form or start contract names its field.
  */
 abstract class UnitScopedExceptionMapper<E extends RuntimeException> implements ExceptionMapper<E> {
 
@@ -31,6 +32,10 @@ abstract class UnitScopedExceptionMapper<E extends RuntimeException> implements 
       if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
         return answer(Response.Status.BAD_REQUEST, "InvalidValue",
             "A value is too long or not valid for its field (SQLState " + sql.getSQLState() + ")");
+      }
+      if (cause instanceof ContractViolation violation) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(violation.answer()).build();
       }
       if (cause instanceof BadUserRequestException bad) {
         return answer(Response.Status.BAD_REQUEST, BadUserRequestException.class.getSimpleName(), bad.getMessage());

@@ -11,6 +11,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import vn.danvan.config.ApiError;
+import vn.danvan.contract.ContractViolation;
+import vn.danvan.contract.StartRefused;
 
 /**
  * JSON answers of the dossier controllers for what {@code ApiExceptionHandler} does not cover:
@@ -32,8 +34,18 @@ class DossierApiErrors {
     return json(HttpStatus.BAD_REQUEST, ApiError.of("The request body is not valid JSON for this request"));
   }
 
+  /** A start refused by the dossier's start contract or form (the engine rolled it back). */
+  @ExceptionHandler(StartRefused.class)
+  ResponseEntity<ApiError> startRefused(StartRefused e) {
+    return json(HttpStatus.FORBIDDEN, ApiError.of(e.getMessage()));
+  }
+
   @ExceptionHandler({ProcessEngineException.class, IllegalStateException.class, DataAccessException.class})
   ResponseEntity<ApiError> failure(RuntimeException e) {
+    ContractViolation violation = ContractViolation.in(e);
+    if (violation != null) {
+      return json(HttpStatus.BAD_REQUEST, new ApiError(violation.getMessage(), violation.field()));
+    }
     // messages may quote variables (names, ID numbers): the stack trace only at debug level
     log.error("Dossier step failed and was rolled back: {}", e.getClass().getName());
     log.debug("Dossier step failure", e);

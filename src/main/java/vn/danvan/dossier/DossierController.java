@@ -56,7 +56,6 @@ class DossierController {
       throw DossierApiException.forbidden("Only one-stop officers of unit " + request.unit().trim()
           + " receive its dossiers");
     }
-    request.validate(catalogue::knows);
     String code = desk.receive(request, user.getUserId());
     ReceiptAnswer answer = receipt(code);
     return ResponseEntity.created(URI.create("/api/dossiers/" + code)).body(answer);

@@ -162,7 +162,9 @@ class RestSecurityIT extends RunningApplicationTest {
     return "{\"variables\": {"
         + "\"procedureCode\": {\"value\": \"CERTIFIED_COPY\"},"
         + "\"applicantName\": {\"value\": \"Nguyễn Văn An\"},"
+        + "\"idNumber\": {\"value\": \"045201000123\"},"
         + "\"phone\": {\"value\": \"0912345678\"},"
+        + "\"channel\": {\"value\": \"COUNTER\"},"
         + "\"documentList\": {\"value\": \"Bản chính, bản sao\"},"
         + "\"checkResult\": {\"value\": \"COMPLETE\"}"
         + extraVariables + "}}";
