@@ -104,9 +104,9 @@ class DossierDocuments {
     fields.put("signerName", fullName(chairman));
     fields.put("signerTitle", "CHỦ TỊCH");
     if (kind == DocumentKind.CONDOLENCE) {
-      fields.put("deceasedName", Variables.required(execution, "deceasedName"));
-      fields.put("birthYear", orDash(Variables.text(execution, "deceasedBirthYear")));
-      fields.put("deathDate", orDash(Variables.text(execution, "deathDate")));
+      fields.put("deceasedName", Variables.required(execution, DossierProcess.VAR_DECEASED_NAME));
+      fields.put("birthYear", orDash(Variables.text(execution, DossierProcess.VAR_DECEASED_BIRTH_YEAR)));
+      fields.put("deathDate", orDash(Variables.text(execution, DossierProcess.VAR_DEATH_DATE)));
       fields.put("address", orDash(Variables.text(execution, DossierProcess.VAR_ADDRESS)));
     } else {
       fields.put("occasion", "BIRTH_REGISTRATION".equals(procedure.code())

@@ -45,6 +45,10 @@ public final class DossierProcess {
   public static final String VAR_DOCUMENT_LIST = "documentList";
   public static final String VAR_CHANNEL = "channel";
   public static final String VAR_RECEIVING_OFFICER = "receivingOfficer";
+  /** Death registration only: the deceased (start form fields shown for that procedure). */
+  public static final String VAR_DECEASED_NAME = "deceasedName";
+  public static final String VAR_DECEASED_BIRTH_YEAR = "deceasedBirthYear";
+  public static final String VAR_DEATH_DATE = "deathDate";
 
   // variables: decisions of the steps
   public static final String VAR_CHECK_RESULT = "checkResult";

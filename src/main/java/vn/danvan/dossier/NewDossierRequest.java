@@ -13,7 +13,8 @@ import vn.danvan.identity.Units;
  * {@link DossierStartContract}), so the API and the REST and Tasklist starts obey one set of rules.
  */
 record NewDossierRequest(String procedureCode, String unit, String applicantName, String idNumber, String phone,
-    String email, String channel, String applicantAddress, String documentList, Boolean verificationNeeded) {
+    String email, String channel, String applicantAddress, String documentList, Boolean verificationNeeded,
+    String deceasedName, String deceasedBirthYear, String deathDate) {
 
   /** The longest free text our API takes where no form says otherwise (a withdrawal reason). */
   static final int MAX_TEXT = 1000;
@@ -35,6 +36,10 @@ record NewDossierRequest(String procedureCode, String unit, String applicantName
     putIfPresent(variables, VAR_EMAIL, email);
     putIfPresent(variables, VAR_ADDRESS, applicantAddress);
     putIfPresent(variables, VAR_DOCUMENT_LIST, documentList);
+    // A death registration's own fields; the start form requires them for that procedure only.
+    putIfPresent(variables, VAR_DECEASED_NAME, deceasedName);
+    putIfPresent(variables, VAR_DECEASED_BIRTH_YEAR, deceasedBirthYear);
+    putIfPresent(variables, VAR_DEATH_DATE, deathDate);
     return variables;
   }
 

@@ -24,7 +24,7 @@ class PrepareResultDelegate implements JavaDelegate {
   }
 
   private static boolean courtesyLetterPossible(DelegateExecution execution, Procedure procedure) {
-    return !"CONDOLENCE".equals(procedure.courtesyLetterKind()) || Variables.text(execution, "deceasedName") != null;
+    return !"CONDOLENCE".equals(procedure.courtesyLetterKind()) || Variables.text(execution, DossierProcess.VAR_DECEASED_NAME) != null;
   }
 
   @Override

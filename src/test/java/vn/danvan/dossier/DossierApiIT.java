@@ -167,7 +167,20 @@ class DossierApiIT extends RunningApplicationTest {
     assertThat(field(body("dongha", "CERTIFIED_COPY", ID_NUMBER, PHONE, "COUNTER").replace("an@example.vn", "an@")))
         .isEqualTo("email");
     assertThat(http.postJson("/api/dossiers", "dongha.officer", "{not json").status()).isEqualTo(400);
+    // a death registration needs the deceased, as the start form shows for that procedure only
+    assertThat(field(body("dongha", "DEATH_REGISTRATION", ID_NUMBER, PHONE, "COUNTER"))).isEqualTo("deceasedName");
     assertThat(count("dv_dossier")).isEqualTo(before);
+  }
+
+  @Test
+  void deathRegistrationIsReceivedWithTheDeceasedsName() {
+    String json = body("dongha", "DEATH_REGISTRATION", ID_NUMBER, PHONE, "COUNTER")
+        .replace("}", ",\"deceasedName\":\"Trần Văn Cường\",\"deceasedBirthYear\":\"1941\"}");
+    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", json);
+    assertThat(received.status()).as(received.body()).isEqualTo(201);
+    String instanceId = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(received.json().path("code").asText()).singleResult().getId();
+    assertThat(runtime.getVariable(instanceId, "deceasedName")).isEqualTo("Trần Văn Cường");
   }
 
   @Test

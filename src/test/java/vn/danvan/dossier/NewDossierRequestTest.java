@@ -14,7 +14,8 @@ class NewDossierRequestTest {
   @Test
   void givesTheStartVariablesOfACompleteDossier() {
     var variables = new NewDossierRequest(" CERTIFIED_COPY ", "dongha", " Nguyễn Văn An ", "045201000123",
-        "0912345678", "an@example.vn", "COUNTER", "12 Lê Duẩn", "Bản chính", null).variables("dongha.officer");
+        "0912345678", "an@example.vn", "COUNTER", "12 Lê Duẩn", "Bản chính", null, null, null, null)
+        .variables("dongha.officer");
     assertThat(variables).containsEntry("unitCode", "dongha").containsEntry("checkResult", "COMPLETE")
         .containsEntry("receivingOfficer", "dongha.officer").containsEntry("verificationNeeded", false)
         .containsEntry("idNumber", "045201000123").containsEntry("procedureCode", "CERTIFIED_COPY")
@@ -23,9 +24,19 @@ class NewDossierRequestTest {
 
   @Test
   void leavesOutWhatWasNotSentSoThatTheStartFormNamesIt() {
-    var variables = new NewDossierRequest("CERTIFIED_COPY", "dongha", null, " ", null, "", null, null, null, true)
+    var variables = new NewDossierRequest("CERTIFIED_COPY", "dongha", null, " ", null, "", null, null, null, true, null, " ", null)
         .variables("dongha.officer");
     assertThat(variables).doesNotContainKeys("applicantName", "idNumber", "phone", "email", "channel",
-        "applicantAddress", "documentList").containsEntry("verificationNeeded", true);
+        "applicantAddress", "documentList", "deceasedName", "deceasedBirthYear", "deathDate")
+        .containsEntry("verificationNeeded", true);
+  }
+
+  @Test
+  void carriesTheDeceasedOfADeathRegistration() {
+    var variables = new NewDossierRequest("DEATH_REGISTRATION", "dongha", "Trần Thị Bình", "045201000123",
+        "0912345678", null, "COUNTER", null, "Giấy báo tử", null, " Trần Văn Cường ", "1941", "2026-11-20")
+        .variables("dongha.officer");
+    assertThat(variables).containsEntry("deceasedName", "Trần Văn Cường").containsEntry("deceasedBirthYear", "1941")
+        .containsEntry("deathDate", "2026-11-20");
   }
 }
