@@ -9,9 +9,12 @@ import vn.danvan.support.RunningApplicationTest;
 
 /**
  * The public lookup is rate-limited per client address: over the limit, 429 with Retry-After and a
- * JSON body. A context of its own, with a limit of 3 a minute.
+ * JSON body. A context of its own, with a limit of 3 a minute. Its engine has its own name: a second
+ * engine named "default" would take the shared context's place in Camunda's static engine registry,
+ * and the shared context's {@code /engine-rest} would then answer from this context's database.
  */
-@TestPropertySource(properties = "danvan.public.rate-limit.per-minute=3")
+@TestPropertySource(properties = {"danvan.public.rate-limit.per-minute=3",
+    "camunda.bpm.process-engine-name=publicRateLimit"})
 class PublicRateLimitIT extends RunningApplicationTest {
 
   @Test
