@@ -45,7 +45,9 @@ class IdentitySeeder extends AbstractProcessEnginePlugin {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     Roles.NAMES.forEach((id, name) -> ensureGroup(identity, id, name));
-    RoleGrants.all().forEach(grant -> ensureGrant(authorizations, grant));
+    var grants = RoleGrants.all(ProcessGrants.load());
+    grants.forEach(grant -> ensureGrant(authorizations, grant));
+    RoleGrants.retired().forEach(grant -> revokeUnlessGranted(authorizations, grant, grants));
     ensureAdministrator(identity, authorizations);
     filters.seed(engine.getFilterService(), authorizations);
   }
@@ -80,6 +82,35 @@ class IdentitySeeder extends AbstractProcessEnginePlugin {
     if (changed) {
       authorizations.saveAuthorization(authorization);
     }
+  }
+
+  /**
+   * Takes a retired wildcard grant's permissions away from the group, except those the current
+   * grants still give on the same resource.
+   */
+  static void revokeUnlessGranted(AuthorizationService authorizations, RoleGrants.Grant retired,
+      java.util.List<RoleGrants.Grant> current) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .groupIdIn(retired.groupId()).resourceType(retired.resource()).resourceId(retired.resourceId())
+        .authorizationType(AUTH_TYPE_GRANT).singleResult();
+    if (existing == null) {
+      return;
+    }
+    boolean changed = false;
+    for (var permission : retired.permissions()) {
+      boolean stillGranted = current.stream().anyMatch(g -> g.groupId().equals(retired.groupId())
+          && g.resource().resourceType() == retired.resource().resourceType()
+          && g.resourceId().equals(retired.resourceId()) && g.permissions().contains(permission));
+      if (!stillGranted && existing.isPermissionGranted(permission)) {
+        existing.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    authorizations.saveAuthorization(existing); // an emptied grant grants nothing; kept for Admin's history
+    LOG.info("Revoked retired wildcard permissions of group '{}' on {} '*'", retired.groupId(), retired.resource().resourceName());
   }
 
   private void ensureAdministrator(IdentityService identity, AuthorizationService authorizations) {

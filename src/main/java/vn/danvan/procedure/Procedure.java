@@ -20,10 +20,20 @@ import java.util.Optional;
  * @param legalBasis Vietnamese citation, e.g. "Luật Hộ tịch 2014, Điều 16"
  * @param sourceTag how the rule was confirmed: {@code V} statute, {@code S} secondary, {@code ?} unconfirmed
  * @param effectiveFrom first acceptance date this version of the rule applies to
+ * @param separateDuties whether the user who appraised a dossier is barred from approving and
+ *     signing it (separation of duties); true unless the catalogue row says false
  */
 public record Procedure(String code, String name, CompetentLevel competentLevel, Deadline deadline,
     WorkingTime appraiseBudget, WorkingTime approveBudget, WorkingTime signBudget, String resultDocumentKind,
-    String courtesyLetterKind, String legalBasis, String sourceTag, LocalDate effectiveFrom) {
+    String courtesyLetterKind, String legalBasis, String sourceTag, LocalDate effectiveFrom, boolean separateDuties) {
+
+  /** A procedure with separation of duties on, the default. */
+  public Procedure(String code, String name, CompetentLevel competentLevel, Deadline deadline,
+      WorkingTime appraiseBudget, WorkingTime approveBudget, WorkingTime signBudget, String resultDocumentKind,
+      String courtesyLetterKind, String legalBasis, String sourceTag, LocalDate effectiveFrom) {
+    this(code, name, competentLevel, deadline, appraiseBudget, approveBudget, signBudget, resultDocumentKind,
+        courtesyLetterKind, legalBasis, sourceTag, effectiveFrom, true);
+  }
 
   public Optional<String> courtesyLetter() {
     return Optional.ofNullable(courtesyLetterKind);

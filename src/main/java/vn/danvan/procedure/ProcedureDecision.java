@@ -33,6 +33,8 @@ public final class ProcedureDecision {
   public static final String OUT_LEGAL_BASIS = "legalBasis";
   public static final String OUT_SOURCE_TAG = "sourceTag";
   public static final String OUT_EFFECTIVE_FROM = "effectiveFrom";
+  /** Optional boolean: false lets the appraiser also approve and sign; empty means true. */
+  public static final String OUT_SEPARATE_DUTIES = "separateDuties";
 
   private ProcedureDecision() {}
 }

@@ -40,7 +40,7 @@ final class ProcedureRowMapper {
         new WorkingTime(number(row, code, OUT_APPROVE_BUDGET), unit),
         new WorkingTime(number(row, code, OUT_SIGN_BUDGET), unit),
         text(row, OUT_RESULT_DOCUMENT_KIND, code), optionalText(row, OUT_COURTESY_LETTER_KIND),
-        text(row, OUT_LEGAL_BASIS, code), tag, date(row, code));
+        text(row, OUT_LEGAL_BASIS, code), tag, date(row, code), flag(row, code, OUT_SEPARATE_DUTIES, true));
     int budget = procedure.stepBudgetHours(HOURS_PER_WORKING_DAY);
     int capacity = deadline.workingHours(HOURS_PER_WORKING_DAY);
     if (budget > capacity) {
@@ -61,6 +61,18 @@ final class ProcedureRowMapper {
   private static String optionalText(Map<String, Object> row, String output) {
     Object value = row.get(output);
     return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
+  /** An optional boolean output: empty (or a table without the column) gives {@code absent}. */
+  private static boolean flag(Map<String, Object> row, String code, String output, boolean absent) {
+    Object value = row.get(output);
+    if (value == null || value.toString().isBlank()) {
+      return absent;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw invalid(code, output, "expected true, false or empty, got " + value);
   }
 
   private static int number(Map<String, Object> row, String code, String output) {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.danvan.document.DocumentKind;
+import vn.danvan.duty.SeparationOfDuties;
 
 /**
  * BPMN glue for the "Ký số văn bản" step (element template {@code sign-document.json}): reads the
@@ -22,9 +23,11 @@ class SignDocumentDelegate implements JavaDelegate {
   static final String IN_DOCUMENT_KIND = "documentKind";
 
   private final DocumentSigningService signing;
+  private final SeparationOfDuties separation;
 
-  SignDocumentDelegate(DocumentSigningService signing) {
+  SignDocumentDelegate(DocumentSigningService signing, SeparationOfDuties separation) {
     this.signing = signing;
+    this.separation = separation;
   }
 
   @Override
@@ -36,6 +39,8 @@ class SignDocumentDelegate implements JavaDelegate {
     SignerRole role = SignerRole.valueOf(required(execution, IN_SIGNER_ROLE));
     String leader = role == SignerRole.LEADER_AND_UNIT
         ? (String) execution.getVariable(required(execution, IN_SIGNER_USER_VARIABLE)) : null;
+    // the leader who signs did not appraise the case, if the step says so (separateFrom)
+    separation.checkActor(execution, leader);
     Object kind = execution.getVariableLocal(IN_DOCUMENT_KIND);
     DocumentKind expectedKind = kind == null || kind.toString().isBlank() ? null : DocumentKind.valueOf(kind.toString());
     signing.sign(documentId, expectedKind, execution.getTenantId(), role, leader, required(execution, IN_REASON));

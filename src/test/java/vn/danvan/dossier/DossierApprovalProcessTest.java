@@ -351,6 +351,91 @@ class DossierApprovalProcessTest {
     assertThat(code(dossier)).matches("DONGHA-261125-\\d{4}");
   }
 
+  @Test
+  void theAppraiserCanNeitherApproveNorSignTheDossier() {
+    at(WEDNESDAY_MORNING);
+    String deputy = specialistWhoIsAlsoLeader();
+    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
+    Task appraisal = task(TASK_APPRAISE, dossier);
+    tasks.claim(appraisal.getId(), deputy);
+    tasks.complete(appraisal.getId(), Map.of(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE", VAR_APPRAISAL_OPINION, "Hợp lệ"));
+
+    Task approval = task(TASK_APPROVE, dossier);
+    assertThatThrownBy(() -> tasks.claim(approval.getId(), deputy)).isInstanceOf(vn.danvan.duty.TaskRefusedException.class)
+        .hasMessageStartingWith("userId:").hasMessageContaining("separation of duties");
+    assertThatThrownBy(() -> tasks.setAssignee(approval.getId(), deputy)).isInstanceOf(vn.danvan.duty.TaskRefusedException.class);
+    // nor by completing it unclaimed, as a leader of the unit may
+    identity.setAuthentication(deputy, java.util.List.of("specialist", "leader"), java.util.List.of("dongha"));
+    try {
+      assertThatThrownBy(() -> tasks.complete(approval.getId(), Map.of(VAR_APPROVAL_DECISION, "APPROVE")))
+          .isInstanceOf(vn.danvan.duty.TaskRefusedException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(task(TASK_APPROVE, dossier).getAssignee()).isNull();
+    assertThat(dossier).isWaitingAt(TASK_APPROVE);
+
+    approve(dossier, "APPROVE", Map.of());
+    // the signing step signs as the approver; a signer who appraised is refused there too
+    runtime.setVariable(dossier.getId(), VAR_APPROVED_BY, deputy);
+    Job signing = management.createJobQuery().processInstanceId(dossier.getId()).activityId(TASK_SIGN_RESULT).singleResult();
+    assertThatThrownBy(() -> management.executeJob(signing.getId())).hasStackTraceContaining("separation of duties");
+    assertThat(documents.find(var(dossier, VAR_RESULT_DOCUMENT)).orElseThrow().state()).isNotEqualTo(DocumentState.SIGNED);
+
+    runtime.setVariable(dossier.getId(), VAR_APPROVED_BY, "dongha.chairman");
+    signAll(dossier);
+    assertThat(dossier).isWaitingAt(TASK_RETURN);
+  }
+
+  @Test
+  void aProcedureWithoutSeparationLetsTheAppraiserApprove() {
+    at(WEDNESDAY_MORNING);
+    String deputy = specialistWhoIsAlsoLeader();
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE); // separateDuties = false in the catalogue
+    Task appraisal = task(TASK_APPRAISE, dossier);
+    tasks.claim(appraisal.getId(), deputy);
+    tasks.complete(appraisal.getId(), Map.of(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE", VAR_APPRAISAL_OPINION, "Hợp lệ"));
+
+    Task approval = task(TASK_APPROVE, dossier);
+    tasks.claim(approval.getId(), deputy);
+    tasks.complete(approval.getId(), Map.of(VAR_APPROVAL_DECISION, "APPROVE"));
+    signAll(dossier);
+    assertThat(runtime.getVariable(dossier.getId(), VAR_APPROVED_BY)).isEqualTo(deputy);
+    assertThat(dossier).isWaitingAt(TASK_RETURN);
+  }
+
+  @Test
+  void tasksGoOnlyToOfficialsOfTheUnitInTheTasksRole() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
+    Task appraisal = task(TASK_APPRAISE, dossier);
+    for (String user : java.util.List.of("camlo.specialist", "dongha.mobilizer", "nobody")) {
+      assertThatThrownBy(() -> tasks.setAssignee(appraisal.getId(), user)).isInstanceOf(vn.danvan.duty.TaskRefusedException.class)
+          .hasMessageStartingWith("userId:");
+    }
+    assertThatThrownBy(() -> tasks.addCandidateGroup(appraisal.getId(), "mobilization-team"))
+        .isInstanceOf(vn.danvan.duty.TaskRefusedException.class).hasMessageStartingWith("groupId:");
+    assertThat(task(TASK_APPRAISE, dossier).getAssignee()).isNull();
+    tasks.setAssignee(appraisal.getId(), "dongha.specialist");
+    assertThat(task(TASK_APPRAISE, dossier).getAssignee()).isEqualTo("dongha.specialist");
+  }
+
+  /** A small commune's official who holds both roles: the case separation of duties is about. */
+  private String specialistWhoIsAlsoLeader() {
+    String id = "dongha.deputy";
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setFirstName("Nguyễn Văn");
+      user.setLastName("Phó");
+      user.setPassword("demo");
+      identity.saveUser(user);
+      identity.createMembership(id, "specialist");
+      identity.createMembership(id, "leader");
+      identity.createTenantUserMembership("dongha", id);
+    }
+    return id;
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private ProcessInstance start(String procedure, String checkResult) {

@@ -10,10 +10,11 @@ import vn.danvan.support.RunningApplicationTest;
 /**
  * The public endpoints are rate-limited per client address, each family with its own budget: over
  * the limit, 429 with Retry-After and a JSON body. A context of its own, with 3 lookups and 2
- * verifications a minute.
+ * verifications a minute. Its engine has its own name: a second engine named "default" would take
+ * the shared context's place in Camunda's static engine registry.
  */
 @TestPropertySource(properties = {"danvan.public.rate-limit.per-minute=3",
-    "danvan.public.rate-limit.verify-per-minute=2"})
+    "danvan.public.rate-limit.verify-per-minute=2", "camunda.bpm.process-engine-name=publicRateLimit"})
 class PublicRateLimitIT extends RunningApplicationTest {
 
   @Test

@@ -61,6 +61,9 @@ class NotificationDispatchIT {
     registry.add("danvan.notify.retry.max-attempts", () -> MAX_ATTEMPTS);
     // Small batches, so that concurrent dispatchers interleave.
     registry.add("danvan.notify.dispatch.batch-size", () -> 5);
+    // A second engine named "default" would replace the shared context's engine in Camunda's static
+    // registry, and /engine-rest of the ITs that run later would answer from this context's database.
+    registry.add("camunda.bpm.process-engine-name", () -> "notificationDispatch");
   }
 
   @BeforeEach

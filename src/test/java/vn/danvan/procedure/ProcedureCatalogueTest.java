@@ -44,6 +44,13 @@ class ProcedureCatalogueTest {
   }
 
   @Test
+  void separationOfDutiesIsOnUnlessTheRowSwitchesItOff() {
+    assertThat(catalogue.all(APRIL_2026)).filteredOn(p -> !p.code().equals("CERTIFIED_COPY"))
+        .allSatisfy(p -> assertThat(p.separateDuties()).as(p.code()).isTrue());
+    assertThat(find("CERTIFIED_COPY", false).separateDuties()).isFalse();
+  }
+
+  @Test
   void civilStatusProceduresAreSameDayAtTheCommuneWithCourtesyLetters() {
     Procedure birth = find("BIRTH_REGISTRATION", false);
     assertThat(birth.name()).isEqualTo("Đăng ký khai sinh");

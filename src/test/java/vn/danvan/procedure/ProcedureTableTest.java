@@ -57,6 +57,11 @@ class ProcedureTableTest {
   }
 
   @Test
+  void aTableWithoutTheSeparateDutiesColumnSeparatesDuties() {
+    assertThat(dated.find("BIRTH_REGISTRATION", day("2026-07-01"), false).orElseThrow().separateDuties()).isTrue();
+  }
+
+  @Test
   void noRuleBeforeTheFirstEffectiveDate() {
     assertThat(dated.find("BIRTH_REGISTRATION", day("2025-06-30"), false)).isEmpty();
   }

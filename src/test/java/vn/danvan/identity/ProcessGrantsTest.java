@@ -1,0 +1,60 @@
+package vn.danvan.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The grants file: deny by default, only known roles and levels, supervisors work on what they supervise. */
+class ProcessGrantsTest {
+
+  final ProcessGrants grants = ProcessGrants.load();
+
+  @Test
+  void everyPresentAndComingProcessIsListed() {
+    assertThat(grants.processes().keySet()).containsExactly("dossierApproval", "citizenReception", "petitionHandling",
+        "complaintSettlement", "denunciationSettlement", "landClearanceProject", "householdMobilization");
+  }
+
+  @Test
+  void dossierApprovalIsStartedByOneStopOfficersAndWorkedByItsThreeRoles() {
+    var dossier = grants.processes().get("dossierApproval");
+    assertThat(dossier.start()).containsExactly(Roles.ONE_STOP_OFFICER);
+    assertThat(dossier.work()).containsExactlyInAnyOrder(Roles.ONE_STOP_OFFICER, Roles.SPECIALIST, Roles.LEADER);
+    assertThat(dossier.read()).containsExactly(Roles.AUDITOR);
+    assertThat(grants.works("dossierApproval", Roles.MOBILIZATION_TEAM)).isFalse();
+    assertThat(grants.works("dossierApproval", Roles.INSPECTOR)).isFalse();
+  }
+
+  @Test
+  void aProcessNobodyListedHasNoRoles() {
+    assertThat(grants.workingRoles("somethingNew")).isEmpty();
+    assertThat(grants.works("somethingNew", Roles.LEADER)).isFalse();
+  }
+
+  @Test
+  void theDenouncersIdentityStaysWithTheInspectorsAndLeaders() {
+    var denunciation = grants.processes().get("denunciationSettlement");
+    assertThat(denunciation.work()).containsExactlyInAnyOrder(Roles.INSPECTOR, Roles.LEADER);
+    assertThat(denunciation.read()).isEmpty();
+    assertThat(denunciation.readWithoutVariables()).containsExactly(Roles.AUDITOR);
+  }
+
+  @Test
+  void aSupervisorWorksOnWhatTheySupervise() {
+    var parsed = ProcessGrants.parse(Map.of("processes", Map.of("p", Map.of("supervise", List.of("leader")))));
+    assertThat(parsed.works("p", "leader")).isTrue();
+  }
+
+  @Test
+  void unknownRolesAndLevelsStopStartup() {
+    assertThatThrownBy(() -> ProcessGrants.parse(Map.of("processes", Map.of("p", Map.of("work", List.of("everyone"))))))
+        .hasMessageContaining("process p").hasMessageContaining("unknown role 'everyone'");
+    assertThatThrownBy(() -> ProcessGrants.parse(Map.of("processes", Map.of("p", Map.of("work", List.of("camunda-admin"))))))
+        .hasMessageContaining("unknown role 'camunda-admin'");
+    assertThatThrownBy(() -> ProcessGrants.parse(Map.of("processes", Map.of("p", Map.of("own", List.of("leader"))))))
+        .hasMessageContaining("unknown level 'own'");
+  }
+}
