@@ -21,8 +21,8 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskRules rules;
 
-  TaskGuardPlugin(JdbcTemplate jdbc, ObjectProvider<SeparationOfDutiesSwitch> switches) {
-    this.rules = new TaskRules(ProcessGrants.load(), new TaskActors(jdbc), () -> switches.orderedStream().toList());
+  TaskGuardPlugin(JdbcTemplate jdbc, ObjectProvider<SeparationOfDutiesSwitch> switches, ProcessGrants grants) {
+    this.rules = new TaskRules(grants, new TaskActors(jdbc), () -> switches.orderedStream().toList());
   }
 
   @Override

@@ -32,12 +32,14 @@ class IdentitySeeder extends AbstractProcessEnginePlugin {
 
   private final AdminAccountProperties admin;
   private final TasklistFilterSeeder filters;
+  private final ProcessGrants processGrants;
 
-  IdentitySeeder(AdminAccountProperties admin, Environment environment) {
+  IdentitySeeder(AdminAccountProperties admin, Environment environment, ProcessGrants processGrants) {
     // Checked when the bean is created, before the engine touches the database.
     AdminAccountPolicy.check(admin, environment.acceptsProfiles(Profiles.of("demo")));
     this.admin = admin;
     this.filters = new TasklistFilterSeeder();
+    this.processGrants = processGrants;
   }
 
   @Override
@@ -45,7 +47,7 @@ class IdentitySeeder extends AbstractProcessEnginePlugin {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     Roles.NAMES.forEach((id, name) -> ensureGroup(identity, id, name));
-    var grants = RoleGrants.all(ProcessGrants.load());
+    var grants = RoleGrants.all(processGrants);
     grants.forEach(grant -> ensureGrant(authorizations, grant));
     RoleGrants.retired().forEach(grant -> revokeUnlessGranted(authorizations, grant, grants));
     ensureAdministrator(identity, authorizations);

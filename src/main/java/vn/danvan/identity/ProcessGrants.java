@@ -2,6 +2,8 @@ package vn.danvan.identity;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,53 +37,77 @@ public final class ProcessGrants {
 
   /** The bundled file; a role that is not one of {@link Roles} or an unknown level stops startup. */
   public static ProcessGrants load() {
+    return load(null);
+  }
+
+  /**
+   * The bundled file, then the operator's file if one is named: a process the operator's file lists
+   * replaces the bundled entry of that key, so an operator grants a newly designed process, or narrows
+   * an existing one, without a rebuild. A missing or malformed operator file stops startup.
+   */
+  public static ProcessGrants load(Path operatorFile) {
+    Map<String, Process> processes;
     try (InputStream in = ProcessGrants.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("Missing classpath resource " + RESOURCE);
       }
-      return parse(new Yaml().load(in));
+      processes = new LinkedHashMap<>(parse(new Yaml().load(in), RESOURCE).processes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (operatorFile != null) {
+      try (InputStream in = Files.newInputStream(operatorFile)) {
+        processes.putAll(parse(new Yaml().load(in), operatorFile.toString()).processes);
+      } catch (IOException e) {
+        throw new IllegalStateException("Cannot read the operator's process grants file " + operatorFile
+            + " (danvan.security.process-grants-file): " + e.getMessage(), e);
+      }
+    }
+    return new ProcessGrants(processes);
   }
 
   @SuppressWarnings("unchecked")
   static ProcessGrants parse(Map<String, Object> root) {
+    return parse(root, RESOURCE);
+  }
+
+  @SuppressWarnings("unchecked")
+  static ProcessGrants parse(Map<String, Object> root, String source) {
     Map<String, Process> processes = new LinkedHashMap<>();
     Object listed = root == null ? null : root.get("processes");
     if (!(listed instanceof Map<?, ?> map)) {
-      throw new IllegalStateException(RESOURCE + ": expected a 'processes' map");
+      throw new IllegalStateException(source + ": expected a 'processes' map");
     }
     for (var entry : ((Map<String, Object>) map).entrySet()) {
       String key = entry.getKey();
       Map<String, Object> levels = entry.getValue() == null ? Map.of() : (Map<String, Object>) entry.getValue();
       for (String level : levels.keySet()) {
         if (!LEVELS.contains(level)) {
-          throw new IllegalStateException(RESOURCE + ", process " + key + ": unknown level '" + level + "', expected one of " + LEVELS);
+          throw new IllegalStateException(source + ", process " + key + ": unknown level '" + level + "', expected one of " + LEVELS);
         }
       }
-      Set<String> supervise = roles(key, levels, "supervise");
-      Set<String> work = new LinkedHashSet<>(roles(key, levels, "work"));
+      Set<String> supervise = roles(source, key, levels, "supervise");
+      Set<String> work = new LinkedHashSet<>(roles(source, key, levels, "work"));
       work.addAll(supervise); // who supervises a process works on it
-      processes.put(key, new Process(key, roles(key, levels, "start"), Collections.unmodifiableSet(work), supervise,
-          roles(key, levels, "read"), roles(key, levels, "readWithoutVariables")));
+      processes.put(key, new Process(key, roles(source, key, levels, "start"), Collections.unmodifiableSet(work), supervise,
+          roles(source, key, levels, "read"), roles(source, key, levels, "readWithoutVariables")));
     }
     return new ProcessGrants(processes);
   }
 
-  private static Set<String> roles(String key, Map<String, Object> levels, String level) {
+  private static Set<String> roles(String source, String key, Map<String, Object> levels, String level) {
     Object value = levels.get(level);
     if (value == null) {
       return Set.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw new IllegalStateException(RESOURCE + ", process " + key + ", " + level + ": expected a list of roles");
+      throw new IllegalStateException(source + ", process " + key + ", " + level + ": expected a list of roles");
     }
     Set<String> roles = new LinkedHashSet<>();
     for (Object role : list) {
       String id = String.valueOf(role);
       if (!Roles.NAMES.containsKey(id) || Roles.ADMIN.equals(id)) {
-        throw new IllegalStateException(RESOURCE + ", process " + key + ", " + level + ": unknown role '" + id + "'");
+        throw new IllegalStateException(source + ", process " + key + ", " + level + ": unknown role '" + id + "'");
       }
       roles.add(id);
     }

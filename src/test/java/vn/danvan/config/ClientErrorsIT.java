@@ -10,6 +10,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import vn.danvan.support.Http;
 import vn.danvan.support.RunningApplicationTest;
+import vn.danvan.support.Webapp;
 
 /**
  * Errors the client causes through /engine-rest are 4xx that tell nothing about other units, and a
@@ -29,8 +30,8 @@ class ClientErrorsIT extends RunningApplicationTest {
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.body()).contains("idNumber").contains("at most 4000").doesNotContain(marker);
-    assertThat(http.get("/engine-rest/process-instance/" + instanceId + "/variables/idNumber", "demo").status())
-        .as("nothing stored").isEqualTo(404);
+    assertThat(http.get("/engine-rest/process-instance/" + instanceId + "/variables/idNumber", "demo").json()
+        .path("value").asText()).as("nothing stored").isEqualTo("045201000123");
     assertThat(output.getAll()).doesNotContain(marker);
   }
 
@@ -46,16 +47,20 @@ class ClientErrorsIT extends RunningApplicationTest {
 
   @Test
   void valueTheDatabaseRefusesIs400AndItsErrorIsLoggedWithoutTheValue(CapturedOutput output) {
-    // A variable name longer than its column (255 characters): only the database finds out, and the
-    // engine's flush summary would print the variable with its value.
+    // A task name longer than its column (255 characters): only the database finds out, and the
+    // engine's flush summary would print the task with its values. Officials cannot rename tasks;
+    // an administrator's repair through PUT /task/{id} reaches the database.
     String marker = "MARKER-NAME-" + System.nanoTime();
     String value = "MARKER-VALUE-" + System.nanoTime();
-    Http.Answer answer = http.postJson(START, "dongha.officer",
-        startBody(",\"" + marker + "n".repeat(300) + "\": {\"value\": \"" + value + "\"}"));
+    String instanceId = start("dongha.officer", "");
+    String taskId = http.get("/engine-rest/task?processInstanceId=" + instanceId, "demo").json().get(0).path("id").asText();
+    Http.Answer answer = put("/engine-rest/task/" + taskId, "demo",
+        "{\"name\": \"" + marker + "n".repeat(300) + "\", \"description\": \"" + value + "\", \"priority\": 50, \"tenantId\": \"dongha\"}");
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.body()).contains("22001").doesNotContain(marker).doesNotContain(value);
     assertThat(output.getAll()).doesNotContain(marker).doesNotContain(value).doesNotContain("n".repeat(100));
+    assertThat(http.get("/engine-rest/task/" + taskId, "demo").json().path("name").asText()).isEqualTo("Thẩm định hồ sơ");
   }
 
   @Test
@@ -75,6 +80,28 @@ class ClientErrorsIT extends RunningApplicationTest {
     }
     assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") && line.contains("ENGINE-16004")))
         .as("the client's errors are not logged as server errors").isEmpty();
+  }
+
+  @Test
+  void tasklistsEngineApiAnswersATaskOfAnotherUnitLikeAnUnknownOne() {
+    String instanceId = start("dongha.officer", "");
+    String foreign = http.get("/engine-rest/task?processInstanceId=" + instanceId, "dongha.specialist").json().get(0).path("id").asText();
+    String unknown = "00000000-0000-0000-0000-000000000000";
+    Webapp tasklist = Webapp.login(http, "camlo.specialist", "tasklist");
+    String base = "/camunda/api/engine/engine/default/task/";
+
+    for (String read : List.of("", "/variables", "/form-variables", "/identity-links")) {
+      Http.Answer foreignAnswer = tasklist.get(base + foreign + read);
+      Http.Answer unknownAnswer = tasklist.get(base + unknown + read);
+      assertThat(foreignAnswer.status()).as("GET %s foreign: %s", read, foreignAnswer.body()).isEqualTo(404);
+      assertThat(unknownAnswer.status()).as("GET %s unknown: %s", read, unknownAnswer.body()).isEqualTo(404);
+      assertThat(foreignAnswer.body()).as(read).isEqualTo(unknownAnswer.body());
+    }
+    Http.Answer claim = tasklist.postJson(base + foreign + "/claim", "{\"userId\":\"camlo.specialist\"}");
+    assertThat(claim.status()).as(claim.body()).isEqualTo(404);
+    assertThat(claim.body()).isEqualTo(tasklist.postJson(base + unknown + "/claim", "{\"userId\":\"camlo.specialist\"}").body());
+    // the task is untouched for its own unit
+    assertThat(http.get("/engine-rest/task/" + foreign, "dongha.specialist").json().path("assignee").isNull()).isTrue();
   }
 
   private Http.Answer call(String user, String method, String path) {
@@ -98,7 +125,9 @@ class ClientErrorsIT extends RunningApplicationTest {
     return "{\"variables\": {"
         + "\"procedureCode\": {\"value\": \"CERTIFIED_COPY\"},"
         + "\"applicantName\": {\"value\": \"Nguyễn Văn An\"},"
+        + "\"idNumber\": {\"value\": \"045201000123\"},"
         + "\"phone\": {\"value\": \"0912345678\"},"
+        + "\"channel\": {\"value\": \"COUNTER\"},"
         + "\"documentList\": {\"value\": \"Bản chính, bản sao\"},"
         + "\"checkResult\": {\"value\": \"COMPLETE\"}"
         + extraVariables + "}}";

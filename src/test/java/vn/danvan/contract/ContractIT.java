@@ -266,7 +266,7 @@ class ContractIT extends RunningApplicationTest {
     String bpmn = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
         .createExecutableProcess("contractProbe").camundaHistoryTimeToLive(1)
         .startEvent().camundaFormRef("probe-start").camundaFormRefBinding("deployment")
-        .userTask("Task_Probe").camundaAssignee("demo").camundaFormRef("probe-task").camundaFormRefBinding("deployment")
+        .userTask("Task_Probe").camundaCandidateGroups("specialist").camundaFormRef("probe-task").camundaFormRefBinding("deployment")
         .endEvent().done());
     String body = part("deployment-name", null, "contract probe") + part("probe.bpmn", "probe.bpmn", bpmn)
         + part("probe-start.form", "probe-start.form", startForm) + part("probe-task.form", "probe-task.form", taskForm)
@@ -277,27 +277,27 @@ class ContractIT extends RunningApplicationTest {
     assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
 
     String start = "/engine-rest/process-definition/key/contractProbe/start";
-    Http.Answer tooLong = http.postJson(start, "demo", "{\"variables\":{\"unitCode\":{\"value\":\"dongha\"},"
+    Http.Answer tooLong = http.postJson(start, "dongha.officer", "{\"variables\":{\"unitCode\":{\"value\":\"dongha\"},"
         + "\"title\":{\"value\":\"Quá dài cho mười ký tự\"}}}");
     assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
     assertThat(tooLong.json().path("field").asText()).isEqualTo("title");
-    Http.Answer extra = http.postJson(start, "demo", "{\"variables\":{\"unitCode\":{\"value\":\"dongha\"},"
+    Http.Answer extra = http.postJson(start, "dongha.officer", "{\"variables\":{\"unitCode\":{\"value\":\"dongha\"},"
         + "\"title\":{\"value\":\"Thử\"},\"secret\":{\"value\":1}}}");
     assertThat(extra.json().path("field").asText()).as(extra.body()).isEqualTo("secret");
-    Http.Answer started = http.postJson(start, "demo", "{\"variables\":{\"unitCode\":{\"value\":\"dongha\"},"
+    Http.Answer started = http.postJson(start, "dongha.officer", "{\"variables\":{\"unitCode\":{\"value\":\"dongha\"},"
         + "\"title\":{\"value\":\"Thử\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instance = started.json().path("id").asText();
     String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
 
-    Http.Answer outOfBounds = http.postJson("/engine-rest/task/" + task + "/complete", "demo",
+    Http.Answer outOfBounds = http.postJson("/engine-rest/task/" + task + "/complete", "dongha.specialist",
         "{\"variables\":{\"amount\":{\"value\":9}}}");
     assertThat(outOfBounds.json().path("field").asText()).as(outOfBounds.body()).isEqualTo("amount");
-    Http.Answer retitled = http.postJson("/engine-rest/task/" + task + "/complete", "demo",
+    Http.Answer retitled = http.postJson("/engine-rest/task/" + task + "/complete", "dongha.specialist",
         "{\"variables\":{\"amount\":{\"value\":3},\"title\":{\"value\":\"Khác\"}}}");
     assertThat(retitled.json().path("field").asText()).as(retitled.body()).isEqualTo("title");
     assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
-    Http.Answer done = http.postJson("/engine-rest/task/" + task + "/complete", "demo",
+    Http.Answer done = http.postJson("/engine-rest/task/" + task + "/complete", "dongha.specialist",
         "{\"variables\":{\"amount\":{\"value\":3},\"title\":{\"value\":\"Thử\"}}}");
     assertThat(done.status()).as(done.body()).isEqualTo(204);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();

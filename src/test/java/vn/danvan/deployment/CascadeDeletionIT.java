@@ -159,7 +159,7 @@ class CascadeDeletionIT extends RunningApplicationTest {
 
   private String deploy(String key) {
     String diagram = DeploymentGuardIT.bpmn(key, "<bpmn:startEvent id='Start'/>"
-        + "<bpmn:userTask id='Wait' camunda:candidateGroups='specialist'/>"
+        + "<bpmn:userTask id='Wait'/>"
         + "<bpmn:sequenceFlow id='f1' sourceRef='Start' targetRef='Wait'/>");
     Http.Answer answer = DeploymentGuardIT.deployWith(http, "quangtri.owner", key, key + ".bpmn", diagram);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);

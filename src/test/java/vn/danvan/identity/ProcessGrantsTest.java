@@ -3,9 +3,13 @@ package vn.danvan.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The grants file: deny by default, only known roles and levels, supervisors work on what they supervise. */
 class ProcessGrantsTest {
@@ -56,5 +60,33 @@ class ProcessGrantsTest {
         .hasMessageContaining("unknown role 'camunda-admin'");
     assertThatThrownBy(() -> ProcessGrants.parse(Map.of("processes", Map.of("p", Map.of("own", List.of("leader"))))))
         .hasMessageContaining("unknown level 'own'");
+  }
+
+  @Test
+  void theOperatorsFileGrantsANewProcessAndReplacesAListedOne(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("grants.yaml");
+    Files.writeString(file, """
+        processes:
+          waterPermit:
+            start: [one-stop-officer]
+            work: [one-stop-officer, specialist]
+          dossierApproval:
+            start: [one-stop-officer]
+            work: [one-stop-officer, leader]
+        """);
+    ProcessGrants grants = ProcessGrants.load(file);
+
+    assertThat(grants.workingRoles("waterPermit")).containsExactlyInAnyOrder("one-stop-officer", "specialist");
+    assertThat(grants.works("dossierApproval", "specialist")).as("the operator narrowed dossierApproval").isFalse();
+    assertThat(grants.processes()).containsKey("complaintSettlement");
+  }
+
+  @Test
+  void aMissingOrMalformedOperatorFileStopsStartupNamingIt(@TempDir Path dir) throws IOException {
+    assertThatThrownBy(() -> ProcessGrants.load(dir.resolve("absent.yaml")))
+        .hasMessageContaining("absent.yaml").hasMessageContaining("process-grants-file");
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "processes:\n  waterPermit:\n    work: [plumber]\n");
+    assertThatThrownBy(() -> ProcessGrants.load(file)).hasMessageContaining("bad.yaml").hasMessageContaining("plumber");
   }
 }

@@ -20,7 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {"camunda.bpm.job-execution.enabled=false", "danvan.signing.keystore-dir=target/demo-signing",
         "danvan.notify.dispatch.enabled=false",
         // Many verifications from one address (127.0.0.1) in one context; the limit itself: PublicRateLimitIT.
-        "danvan.public.rate-limit.verify-per-minute=1000"})
+        "danvan.public.rate-limit.verify-per-minute=1000",
+        // Probe processes the tests deploy, granted by an operator's file as a new process would be.
+        "danvan.security.process-grants-file=src/test/resources/security/test-process-grants.yaml"})
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = PostgresContextInitializer.class)
 public @interface PostgresIntegrationTest {}
