@@ -26,7 +26,7 @@ RUN curl --version > /dev/null \
 WORKDIR /app
 COPY --from=build /build/danvan.jar /app/danvan.jar
 
-# Camunda captures the JVM default zone when its classes load: pin it (PITFALLS.md). TZ is for the logs.
+# Camunda captures the JVM default zone when its classes load: pin it (docs/engine-notes.md). TZ is for the logs.
 ENV TZ=Asia/Ho_Chi_Minh \
     DANVAN_HOLIDAYS_DIR=/app/config/holidays \
     DANVAN_SIGNING_KEYSTORE_DIR=/app/config/signing \

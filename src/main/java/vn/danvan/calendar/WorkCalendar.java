@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts the deadlines of the processes in working days or calendar days, with the civil-service
- * days off of the loaded holiday files (RULEBOOK.md §1). Every date is taken in {@link
+ * days off of the loaded holiday files (docs/legal-rules.md §1). Every date is taken in {@link
  * VietnamTime#ZONE}, whatever the JVM's default zone is, and every deadline falls due at the end of
  * office hours of its last day. Spring bean {@code workingDayCalendar}; BPMN expressions use the
  * {@code workCalendar} facade ({@link CalendarExpressions}).

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the one-stop process ({@code danvan.dossier.*}).
  *
  * @param supplementWorkingDays how long a citizen has to supplement before the dossier is closed
- *     (RULEBOOK §2, tag S/?: kept as data because it is unconfirmed)
+ *     (docs/legal-rules.md §2, tag S/?: kept as data because it is unconfirmed)
  * @param chairmen the chairman's user id per unit, who gets late dossiers and signs courtesy letters;
  *     a unit without one escalates to its leaders' group
  */

@@ -14,7 +14,7 @@ import vn.danvan.procedure.ProcedureCatalogue;
 import vn.danvan.sla.StepClock;
 
 /**
- * The rules of a one-stop dossier's life (Decree 118/2025, RULEBOOK §2): registration with its
+ * The rules of a one-stop dossier's life (Decree 118/2025, docs/legal-rules.md §2): registration with its
  * code, the receipt and its appointment, the paused and restarted clock of a supplement, the one
  * apology that may move the appointment, the outcome against the appointment in force. Every
  * change leaves an entry in the dossier's trail. Times are the engine's clock.

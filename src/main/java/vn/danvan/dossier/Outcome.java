@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import vn.danvan.calendar.WorkCalendar;
 
 /**
- * How a dossier ended against its appointment (DESIGN.md "Deadlines"): early when the result was
+ * How a dossier ended against its appointment (docs/design.md, "Deadlines"): early when the result was
  * ready before the appointment day, on time on that day, late after it. The appointment is the one
  * in force, i.e. the new one after an apology letter moved it.
  */

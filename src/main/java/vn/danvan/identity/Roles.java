@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The role groups of DESIGN.md. Groups are roles, units are tenants: a user's rights come from
+ * The role groups of docs/design.md. Groups are roles, units are tenants: a user's rights come from
  * their groups, the cases they see from the units (tenants) they belong to.
  */
 public final class Roles {

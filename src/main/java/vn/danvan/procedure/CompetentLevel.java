@@ -1,6 +1,6 @@
 package vn.danvan.procedure;
 
-/** The level of government that decides a procedure: since 01/7/2025 there is no district level (RULEBOOK.md §0). */
+/** The level of government that decides a procedure: since 01/7/2025 there is no district level (docs/legal-rules.md §0). */
 public enum CompetentLevel {
   /** Commune, ward or special zone (cấp xã). */
   COMMUNE,

@@ -10,7 +10,7 @@ import java.time.LocalTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The worked examples of RULEBOOK.md §1 against the bundled holiday files. */
+/** The worked examples of docs/legal-rules.md §1 against the bundled holiday files. */
 class WorkCalendarTest {
 
   static WorkCalendar calendar;

@@ -16,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The deployed {@code procedureCatalogue} table in a real process engine: every procedure of
- * RULEBOOK.md §2, and a newer table version deployed from Modeler with a rule that changes on a
+ * docs/legal-rules.md §2, and a newer table version deployed from Modeler with a rule that changes on a
  * later date. Same configuration as the dossier process test, so both share one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
