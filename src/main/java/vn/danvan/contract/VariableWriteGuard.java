@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.danvan.identity.Roles;
+import vn.danvan.config.CachedBodyRequest;
 
 /**
  * Guards every door of Camunda's REST API that writes variables, on both mounts ({@code /engine-rest}

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.danvan.config.CachedBodyRequest;
 
 /**
  * Puts Camunda's credential check ({@code POST /identity/verify} of the engine REST API, on
@@ -44,7 +45,7 @@ class VerifyCredentialsThrottleFilter extends OncePerRequestFilter {
         return;
       }
       ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-      chain.doFilter(new BufferedBodyRequest(request, body), answer);
+      chain.doFilter(new CachedBodyRequest(request, body), answer);
       Boolean authenticated = authenticated(answer.getContentAsByteArray());
       if (Boolean.TRUE.equals(authenticated)) {
         attempt.succeeded();

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.danvan.config.CachedBodyRequest;
 
 /**
  * Puts the webapps' login ({@code POST <webapp>/api/admin/auth/user/{engine}/login/{app}}, handled by
@@ -51,7 +52,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
         throttle.refuseLoginPage(response, attempt.retryAfterSeconds());
         return;
       }
-      chain.doFilter(new BufferedBodyRequest(request, body), response);
+      chain.doFilter(new CachedBodyRequest(request, body), response);
       // Camunda answers 401 for a wrong password or an unknown user. A 403 (no CSRF token, or a valid
       // user without the app) counts as neither: it must not clear the user's failures.
       if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {

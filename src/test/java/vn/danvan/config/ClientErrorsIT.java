@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import vn.danvan.support.DossierStartBodies;
 import vn.danvan.support.Http;
 import vn.danvan.support.RunningApplicationTest;
 import vn.danvan.support.Webapp;
@@ -38,7 +39,7 @@ class ClientErrorsIT extends RunningApplicationTest {
   @Test
   void tooLongApplicantNameAtStartIs400AndNotLogged(CapturedOutput output) {
     String marker = "MARKER-NAME-" + System.nanoTime();
-    Http.Answer answer = http.postJson(START, "dongha.officer", startBody(
+    Http.Answer answer = http.postJson(START, "dongha.officer", DossierStartBodies.complete(
         ",\"applicantName\": {\"value\": \"" + marker + "x".repeat(5000) + "\"}"));
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.body()).contains("applicantName").doesNotContain(marker);
@@ -116,20 +117,8 @@ class ClientErrorsIT extends RunningApplicationTest {
   }
 
   private String start(String officer, String extra) {
-    Http.Answer answer = http.postJson(START, officer, startBody(extra));
+    Http.Answer answer = http.postJson(START, officer, DossierStartBodies.complete(extra));
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     return answer.json().path("id").asText();
-  }
-
-  private static String startBody(String extraVariables) {
-    return "{\"variables\": {"
-        + "\"procedureCode\": {\"value\": \"CERTIFIED_COPY\"},"
-        + "\"applicantName\": {\"value\": \"Nguyễn Văn An\"},"
-        + "\"idNumber\": {\"value\": \"045201000123\"},"
-        + "\"phone\": {\"value\": \"0912345678\"},"
-        + "\"channel\": {\"value\": \"COUNTER\"},"
-        + "\"documentList\": {\"value\": \"Bản chính, bản sao\"},"
-        + "\"checkResult\": {\"value\": \"COMPLETE\"}"
-        + extraVariables + "}}";
   }
 }

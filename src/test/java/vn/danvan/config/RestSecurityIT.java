@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import vn.danvan.support.DossierStartBodies;
 import vn.danvan.support.Http;
 import vn.danvan.support.RunningApplicationTest;
 
@@ -85,7 +86,7 @@ class RestSecurityIT extends RunningApplicationTest {
   @Test
   void officialCannotStartACaseForAnotherCommune() {
     Http.Answer answer = http.postJson("/engine-rest/process-definition/key/dossierApproval/start", "camlo.officer",
-        startBody(", \"unitCode\": {\"value\": \"dongha\"}"));
+        DossierStartBodies.complete(", \"unitCode\": {\"value\": \"dongha\"}"));
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.json().path("message").asText()).contains("unitCode");
   }
@@ -153,20 +154,8 @@ class RestSecurityIT extends RunningApplicationTest {
   }
 
   private String startDossierAs(String officer) {
-    Http.Answer answer = http.postJson("/engine-rest/process-definition/key/dossierApproval/start", officer, startBody(""));
+    Http.Answer answer = http.postJson("/engine-rest/process-definition/key/dossierApproval/start", officer, DossierStartBodies.complete(""));
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     return answer.json().path("id").asText();
-  }
-
-  private static String startBody(String extraVariables) {
-    return "{\"variables\": {"
-        + "\"procedureCode\": {\"value\": \"CERTIFIED_COPY\"},"
-        + "\"applicantName\": {\"value\": \"Nguyễn Văn An\"},"
-        + "\"idNumber\": {\"value\": \"045201000123\"},"
-        + "\"phone\": {\"value\": \"0912345678\"},"
-        + "\"channel\": {\"value\": \"COUNTER\"},"
-        + "\"documentList\": {\"value\": \"Bản chính, bản sao\"},"
-        + "\"checkResult\": {\"value\": \"COMPLETE\"}"
-        + extraVariables + "}}";
   }
 }

@@ -1,4 +1,4 @@
-package vn.danvan.contract;
+package vn.danvan.config;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,12 +10,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read by {@link VariableWriteGuard}: the REST resource reads the same bytes again. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body a filter has read (the form contract's variable guard, the login throttle):
+ * handed on so that the servlet behind reads the same bytes again.
+ */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  public CachedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
