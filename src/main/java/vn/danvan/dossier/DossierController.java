@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.danvan.calendar.VietnamTime;
-import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.config.BadRequestException;
 import vn.danvan.identity.UnitAccess;
 import vn.danvan.document.DocumentKind;
@@ -122,7 +121,7 @@ class DossierController {
   }
 
   private String procedureName(Dossier dossier) {
-    return catalogue.find(dossier.procedureCode(), WorkCalendar.dateOf(dossier.receivedAt()), false)
+    return catalogue.find(dossier.procedureCode(), dossiers.acceptedOn(dossier), false)
         .map(Procedure::name).orElse(null);
   }
 

@@ -37,8 +37,17 @@ class DossierDocuments {
     this.calendar = calendar;
   }
 
-  String receipt(DelegateExecution execution, Dossier dossier, Procedure procedure, Instant appointment) {
+  /**
+   * The receipt (Form 01). Its time of reception is when the dossier became complete: the first
+   * visit for a dossier complete at once, the supplement's visit for a re-issued receipt — the
+   * moment the appointment counts from.
+   */
+  String receipt(DelegateExecution execution, DossierService.Receipt receipt) {
+    Dossier dossier = receipt.dossier();
+    Procedure procedure = receipt.procedure();
+    Instant appointment = receipt.appointment();
     Map<String, String> fields = common(execution, dossier, procedure);
+    fields.put("receivedAt", dateTime(receipt.completeAt()));
     fields.put("applicantAddress", orDash(Variables.text(execution, DossierProcess.VAR_ADDRESS)));
     fields.put("applicantPhone", orDash(Variables.text(execution, DossierProcess.VAR_PHONE)));
     fields.put("documentList", orDash(Variables.text(execution, DossierProcess.VAR_DOCUMENT_LIST)));

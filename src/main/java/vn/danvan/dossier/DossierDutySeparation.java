@@ -4,6 +4,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.duty.SeparationOfDutiesSwitch;
+import vn.danvan.procedure.AppointmentCalculator;
+import vn.danvan.procedure.Channel;
 import vn.danvan.procedure.Procedure;
 import vn.danvan.procedure.ProcedureCatalogue;
 
@@ -17,10 +19,12 @@ class DossierDutySeparation implements SeparationOfDutiesSwitch {
 
   private final DossierRegister register;
   private final ProcedureCatalogue catalogue;
+  private final AppointmentCalculator appointments;
 
-  DossierDutySeparation(DossierRegister register, ProcedureCatalogue catalogue) {
+  DossierDutySeparation(DossierRegister register, ProcedureCatalogue catalogue, AppointmentCalculator appointments) {
     this.register = register;
     this.catalogue = catalogue;
+    this.appointments = appointments;
   }
 
   @Override
@@ -29,7 +33,8 @@ class DossierDutySeparation implements SeparationOfDutiesSwitch {
       return Optional.empty();
     }
     return register.findByProcessInstance(processInstanceId).flatMap(dossier -> {
-      var acceptedOn = WorkCalendar.dateOf(dossier.receivedAt());
+      // the rule of the day of acceptance, as DossierService.acceptedOn
+      var acceptedOn = WorkCalendar.dateOf(appointments.acceptedAt(dossier.receivedAt(), Channel.valueOf(dossier.channel())));
       Optional<Procedure> procedure = catalogue.find(dossier.procedureCode(), acceptedOn, false)
           .or(() -> catalogue.find(dossier.procedureCode(), acceptedOn, true));
       return procedure.map(Procedure::separateDuties);

@@ -1,6 +1,7 @@
 package vn.danvan.dossier;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -59,18 +60,34 @@ public class DossierService {
     return code;
   }
 
-  /** The procedure as in force for this dossier (the rule of the day it is accepted). */
+  /**
+   * The procedure as in force for this dossier: the catalogue row of the day it was accepted, never
+   * today's — a dossier accepted on 30/6 keeps the rule of 30/6 when read on 1/7.
+   */
   public Procedure procedure(String code, boolean verificationNeeded) {
     return procedure(require(code), verificationNeeded);
   }
 
   private Procedure procedure(Dossier dossier, boolean verificationNeeded) {
-    return catalogue.find(dossier.procedureCode(), WorkCalendar.dateOf(ClockNow.get()), verificationNeeded)
+    return catalogue.find(dossier.procedureCode(), acceptedOn(dossier), verificationNeeded)
         .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureCode() + " is not in force"));
   }
 
-  /** What a receipt states: the dossier, the procedure in force and the appointment. */
-  public record Receipt(Dossier dossier, Procedure procedure, Instant appointment) {}
+  /**
+   * The acceptance date that selects the dossier's catalogue row: from the stored moment of its
+   * reception and its channel (a dossier handed in after office hours counts from the next opening),
+   * never from the clock. A supplement restarts the deadline but not the rule: the dossier was
+   * accepted when it was first received.
+   */
+  public LocalDate acceptedOn(Dossier dossier) {
+    return WorkCalendar.dateOf(appointments.acceptedAt(dossier.receivedAt(), Channel.valueOf(dossier.channel())));
+  }
+
+  /**
+   * What a receipt states: the dossier, the procedure in force, the moment the statutory clock
+   * (re)started and the appointment.
+   */
+  public record Receipt(Dossier dossier, Procedure procedure, Instant completeAt, Instant appointment) {}
 
   /**
    * The dossier is complete: the statutory clock starts — or, when the citizen has just supplemented
@@ -82,11 +99,12 @@ public class DossierService {
       register.event(code, DossierEventType.SUPPLEMENTED, actor, null);
     }
     Procedure procedure = procedure(dossier, verificationNeeded);
-    Instant appointment = appointments.appointment(procedure, ClockNow.get(), Channel.valueOf(dossier.channel()));
+    Instant now = ClockNow.get();
+    Instant appointment = appointments.appointment(procedure, now, Channel.valueOf(dossier.channel()));
     register.appointment(code, appointment, false);
     register.state(code, DossierState.IN_PROGRESS);
     register.event(code, DossierEventType.RECEIPT_ISSUED, actor, "Hẹn trả kết quả: " + appointment);
-    return new Receipt(dossier, procedure, appointment);
+    return new Receipt(dossier, procedure, now, appointment);
   }
 
   /** One request listing everything missing; the clock stops until the dossier is complete. Returns the deadline. */
@@ -125,9 +143,13 @@ public class DossierService {
     register.event(require(code).code(), DossierEventType.APPOINTMENT_PASSED, null, null);
   }
 
-  /** When the apology for a late result must be under way. */
-  public Instant apologyDue(Instant appointment) {
-    return clock.apologyDue(appointment);
+  /**
+   * When the apology for a late result falls due, for a receipt: see {@link StepClock#apologyDue}; the
+   * clock starts when the complete dossier counts as accepted.
+   */
+  public Instant apologyDue(Receipt receipt) {
+    Instant started = appointments.acceptedAt(receipt.completeAt(), Channel.valueOf(receipt.dossier().channel()));
+    return clock.apologyDue(started, receipt.appointment(), properties.apologyShortDeadlineShare());
   }
 
   /**

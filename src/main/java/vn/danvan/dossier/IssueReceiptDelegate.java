@@ -35,10 +35,10 @@ class IssueReceiptDelegate implements JavaDelegate {
     Procedure procedure = receipt.procedure();
     execution.setVariable(VAR_APPOINTMENT_AT, Date.from(appointment));
     execution.setVariable(VAR_APPOINTMENT_TEXT, DossierDocuments.dateTime(appointment));
-    execution.setVariable(VAR_APOLOGY_DUE_AT, Date.from(dossiers.apologyDue(appointment)));
+    execution.setVariable(VAR_APOLOGY_DUE_AT, Date.from(dossiers.apologyDue(receipt)));
     execution.setVariable(VAR_HAS_COURTESY_LETTER, procedure.courtesyLetter().isPresent());
     execution.setVariable("receiptDocumentId",
-        documents.receipt(execution, receipt.dossier(), procedure, appointment));
+        documents.receipt(execution, receipt));
     notifications.receipt(execution, procedure.name(), appointment);
   }
 }

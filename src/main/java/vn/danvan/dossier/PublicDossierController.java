@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.danvan.calendar.VietnamTime;
-import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.config.BadRequestException;
 import vn.danvan.procedure.Procedure;
 import vn.danvan.procedure.ProcedureCatalogue;
@@ -40,7 +39,7 @@ class PublicDossierController {
   @GetMapping("/{code}")
   PublicStatus status(@PathVariable String code, @RequestParam(required = false) String phone4) {
     Dossier d = lookup(code, phone4);
-    String procedureName = catalogue.find(d.procedureCode(), WorkCalendar.dateOf(d.receivedAt()), false)
+    String procedureName = catalogue.find(d.procedureCode(), dossiers.acceptedOn(d), false)
         .map(Procedure::name).orElse(null);
     return new PublicStatus(d.code(), procedureName, d.state().name(), d.state().label(),
         VietnamTime.iso(d.appointmentAt()), d.outcome() == null ? null : d.outcome().name(), d.citizenRating());

@@ -60,16 +60,89 @@ public class StepClock {
   }
 
   /**
-   * When the apology letter must be under way: the opening of the last working day before the
-   * appointment's day, so that the letter reaches the citizen at least one day before (Decree
-   * 118/2025). If that moment has passed already, it is due at once.
+   * When the apology for a possibly late case falls due: the latest moment that still lets the
+   * leader act before the appointment, and never before the case is really at risk.
+   *
+   * <ul>
+   *   <li>When the last working day before the appointment's day comes after the day the clock
+   *       started (a deadline of more than one working day): the opening of that last working day.
+   *       The leader then has a whole working day and the letter reaches the citizen at least one
+   *       day before the appointment, as the rulebook asks (Decree 118/2025).
+   *   <li>Otherwise (same-day, half-day and one-day deadlines), one day's notice cannot be given
+   *       at all: the apology falls due when only {@code shortDeadlineShare} of the office time
+   *       between the start and the appointment is left (a quarter by default), so the leader still
+   *       has that share to decide, sign and have the citizen told the same day.
+   * </ul>
+   *
+   * The moment is cut to the minute (earlier, never later).
+   *
+   * @param started when the statutory clock started (the acceptance of the complete dossier)
+   * @param appointment when the result is due
+   * @param shortDeadlineShare the share (0 to 1) of office time left to the leader on a short deadline
    */
-  public Instant apologyDue(Instant appointment) {
+  public Instant apologyDue(Instant started, Instant appointment, double shortDeadlineShare) {
     LocalDate day = WorkCalendar.dateOf(appointment).minusDays(1);
     while (!calendar.isWorkingDay(day)) {
       day = day.minusDays(1);
     }
-    return day.atTime(hours.morningStart()).atZone(VietnamTime.ZONE).toInstant();
+    if (day.isAfter(WorkCalendar.dateOf(started))) {
+      return day.atTime(hours.morningStart()).atZone(VietnamTime.ZONE).toInstant();
+    }
+    long office = workingMinutesBetween(started, appointment);
+    long lead = (long) Math.ceil(office * shortDeadlineShare);
+    return minusWorkingMinutes(appointment, lead);
+  }
+
+  /** Office time between two instants, in whole minutes (0 if {@code to} is not after {@code from}). */
+  public long workingMinutesBetween(Instant from, Instant to) {
+    long minutes = 0;
+    LocalDate last = WorkCalendar.dateOf(to);
+    for (LocalDate day = WorkCalendar.dateOf(from); !day.isAfter(last); day = day.plusDays(1)) {
+      if (!calendar.isWorkingDay(day)) {
+        continue;
+      }
+      for (LocalTime[] session : sessions()) {
+        Instant start = max(from, day.atTime(session[0]).atZone(VietnamTime.ZONE).toInstant());
+        Instant end = min(to, day.atTime(session[1]).atZone(VietnamTime.ZONE).toInstant());
+        if (end.isAfter(start)) {
+          minutes += Duration.between(start, end).toMinutes();
+        }
+      }
+    }
+    return minutes;
+  }
+
+  /** {@code to} minus that much office time, counted backwards through the sessions. */
+  public Instant minusWorkingMinutes(Instant to, long workingMinutes) {
+    long left = workingMinutes;
+    ZonedDateTime at = to.atZone(VietnamTime.ZONE);
+    LocalDate day = at.toLocalDate();
+    LocalTime time = at.toLocalTime();
+    while (true) {
+      if (calendar.isWorkingDay(day)) {
+        LocalTime[][] sessions = sessions();
+        for (int i = sessions.length - 1; i >= 0; i--) {
+          LocalTime end = time.isBefore(sessions[i][1]) ? time : sessions[i][1];
+          if (end.isAfter(sessions[i][0])) {
+            long available = Duration.between(sessions[i][0], end).toMinutes();
+            if (available >= left) {
+              return day.atTime(end.minusMinutes(left)).atZone(VietnamTime.ZONE).toInstant();
+            }
+            left -= available;
+          }
+        }
+      }
+      day = day.minusDays(1);
+      time = LocalTime.MAX;
+    }
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private LocalTime[][] sessions() {
