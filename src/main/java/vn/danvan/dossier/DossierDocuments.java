@@ -60,7 +60,7 @@ class DossierDocuments {
 
   String supplementRequest(DelegateExecution execution, Dossier dossier, Procedure procedure, String actor) {
     Map<String, String> fields = common(execution, dossier, procedure);
-    fields.put("missingItems", Variables.required(execution, DossierProcess.VAR_MISSING_ITEMS));
+    fields.put("missingItems", Variables.submitted(execution, DossierProcess.VAR_MISSING_ITEMS));
     fields.put("reason", "Hồ sơ chưa đầy đủ thành phần theo quy định");
     fields.put("contactName", fullName(actor));
     fields.put("contactPhone", "Bộ phận Một cửa");

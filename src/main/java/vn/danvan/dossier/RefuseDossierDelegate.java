@@ -23,7 +23,7 @@ class RefuseDossierDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = Variables.required(execution, VAR_DOSSIER_CODE);
-    String reasons = Variables.required(execution, VAR_REFUSAL_REASONS);
+    String reasons = Variables.submitted(execution, VAR_REFUSAL_REASONS);
     String actor = execution.getVariable(VAR_APPROVED_BY) != null
         ? Variables.text(execution, VAR_APPROVED_BY) : Variables.text(execution, VAR_RECEIVING_OFFICER);
     dossiers.refuse(code, reasons, actor);

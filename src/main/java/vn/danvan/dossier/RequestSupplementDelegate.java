@@ -25,7 +25,7 @@ class RequestSupplementDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = Variables.required(execution, VAR_DOSSIER_CODE);
-    String missing = Variables.required(execution, VAR_MISSING_ITEMS);
+    String missing = Variables.submitted(execution, VAR_MISSING_ITEMS);
     String officer = Variables.text(execution, VAR_RECEIVING_OFFICER);
     Instant due = dossiers.requestSupplement(code, missing, officer);
     execution.setVariable(VAR_SUPPLEMENT_DUE_AT, Date.from(due));

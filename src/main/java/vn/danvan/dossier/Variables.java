@@ -1,6 +1,7 @@
 package vn.danvan.dossier;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.danvan.contract.ContractViolation;
 
 /** Typed reading of the dossier's process variables, tolerant of what forms and the API send. */
 final class Variables {
@@ -16,6 +17,21 @@ final class Variables {
     String value = text(scope, name);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException("Variable '" + name + "' is required");
+    }
+    return value;
+  }
+
+  /**
+   * A value the official must have entered in the task's form (the reasons of a refusal, the
+   * missing items): a missing one is the submitter's error, so it is a {@link ContractViolation}
+   * naming the field — the engine rolls the completion back and both REST layers answer 400, the
+   * task stays open. The forms mark these fields required where they are shown; this is the same
+   * rule for a client that does not use the form.
+   */
+  static String submitted(VariableScope scope, String name) {
+    String value = text(scope, name);
+    if (value == null || value.isBlank()) {
+      throw new ContractViolation(name, name + ": required for this decision");
     }
     return value;
   }

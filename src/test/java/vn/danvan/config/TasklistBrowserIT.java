@@ -64,7 +64,7 @@ class TasklistBrowserIT {
       click(By.partialLinkText("Bắt đầu quy trình"));
       click(By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
 
-      choose("Thủ tục hành chính", "Chứng thực bản sao từ bản chính");
+      choose("Thủ tục hành chính", "Chứng thực bản sao từ bản chính giấy tờ, văn bản");
       type("Họ và tên người nộp hồ sơ", "Phan Văn Bình");
       type("Số định danh cá nhân (12 chữ số)", "045201000123");
       type("Số điện thoại", "0912345678");

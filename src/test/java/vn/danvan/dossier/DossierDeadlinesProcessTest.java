@@ -1,6 +1,7 @@
 package vn.danvan.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import vn.danvan.contract.ContractViolation;
 import vn.danvan.document.DocumentService;
 
 /**
@@ -52,6 +54,7 @@ class DossierDeadlinesProcessTest {
   @Autowired RepositoryService repository;
   @Autowired DossierService dossiers;
   @Autowired DocumentService documents;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -230,6 +233,46 @@ class DossierDeadlinesProcessTest {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       assertThat(text).contains("10 giờ 15 phút, ngày 30/11/2026").doesNotContain("09 giờ 00 phút, ngày 25/11/2026");
     }
+  }
+
+  // ------------------------------------------------------------ values the delegates need
+
+  @Test
+  void incompleteDossierWithoutTheMissingItemsIsA400NamingTheFieldAndNothingIsWritten() {
+    at("2026-11-25T09:00");
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM dv_dossier", Integer.class);
+    Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, "CERTIFIED_COPY",
+        VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
+        VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản sao giấy tờ", VAR_CHECK_RESULT, CHECK_INCOMPLETE,
+        VAR_RECEIVING_OFFICER, "dongha.officer"));
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY, variables))
+        .satisfies(e -> assertThat(ContractViolation.in(e)).isNotNull().extracting(ContractViolation::field).isEqualTo(VAR_MISSING_ITEMS));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_dossier", Integer.class)).isEqualTo(before);
+  }
+
+  @Test
+  void appraisalAskingForASupplementWithoutTheMissingItemsIsRefusedAndTheTaskStays() {
+    at("2026-11-25T09:00");
+    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE, Map.of());
+    Task appraisal = task(dossier, TASK_APPRAISE);
+    assertThatThrownBy(() -> tasks.complete(appraisal.getId(), Map.of(VAR_APPRAISAL_RESULT, "NEED_SUPPLEMENT",
+        VAR_APPRAISAL_OPINION, "Thiếu bản đồ")))
+        .satisfies(e -> assertThat(ContractViolation.in(e)).isNotNull().extracting(ContractViolation::field).isEqualTo(VAR_MISSING_ITEMS));
+    assertThat(tasks.createTaskQuery().taskId(appraisal.getId()).count()).isOne();
+    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.IN_PROGRESS);
+  }
+
+  @Test
+  void leaderRefusingWithoutReasonsIsRefusedAndTheTaskStays() {
+    at("2026-11-25T09:00");
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE, Map.of());
+    complete(task(dossier, TASK_APPRAISE), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_REFUSE", VAR_APPRAISAL_OPINION, "Tẩy xóa"));
+    Task approval = task(dossier, TASK_APPROVE);
+    tasks.claim(approval.getId(), "dongha.chairman");
+    assertThatThrownBy(() -> tasks.complete(approval.getId(), Map.of(VAR_APPROVAL_DECISION, "REFUSE")))
+        .satisfies(e -> assertThat(ContractViolation.in(e)).isNotNull().extracting(ContractViolation::field).isEqualTo(VAR_REFUSAL_REASONS));
+    assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isOne();
+    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.IN_PROGRESS);
   }
 
   // ------------------------------------------------------------ helpers
