@@ -173,6 +173,33 @@ class DossierApiIT extends RunningApplicationTest {
   }
 
   @Test
+  void decisionsWithoutTheTextTheyNeedAre400NamingTheFieldAndTheTaskStays() {
+    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer",
+        body("dongha", "CERTIFIED_COPY", ID_NUMBER, PHONE, "COUNTER"));
+    assertThat(received.status()).as(received.body()).isEqualTo(201);
+    String code = received.json().path("code").asText();
+
+    // appraisal asking for a supplement without saying what is missing
+    String appraisal = taskId(code, "Task_AppraiseDossier", "dongha.specialist");
+    Http.Answer noItems = complete(appraisal, "dongha.specialist", Map.of("appraisalResult", "NEED_SUPPLEMENT",
+        "appraisalOpinion", "Thiếu giấy tờ"));
+    assertThat(noItems.status()).as(noItems.body()).isEqualTo(400);
+    assertThat(noItems.json().path("field").asText()).isEqualTo("missingItems");
+    assertThat(complete(appraisal, "dongha.specialist", Map.of("appraisalResult", "PROPOSE_REFUSE",
+        "appraisalOpinion", "Bản chính bị tẩy xóa")).status()).isEqualTo(204);
+
+    // the leader refusing without reasons
+    String approval = taskId(code, "Task_ApproveResult", "dongha.chairman");
+    assertThat(http.postJson("/engine-rest/task/" + approval + "/claim", "dongha.chairman",
+        "{\"userId\":\"dongha.chairman\"}").status()).isEqualTo(204);
+    Http.Answer noReasons = complete(approval, "dongha.chairman", Map.of("approvalDecision", "REFUSE"));
+    assertThat(noReasons.status()).as(noReasons.body()).isEqualTo(400);
+    assertThat(noReasons.json().path("field").asText()).isEqualTo("refusalReasons");
+    assertThat(taskId(code, "Task_ApproveResult", "dongha.chairman")).isEqualTo(approval);
+    assertThat(dossiers.find(code).orElseThrow().state()).isEqualTo(DossierState.IN_PROGRESS);
+  }
+
+  @Test
   void deathRegistrationIsReceivedWithTheDeceasedsName() {
     String json = body("dongha", "DEATH_REGISTRATION", ID_NUMBER, PHONE, "COUNTER")
         .replace("}", ",\"deceasedName\":\"Trần Văn Cường\",\"deceasedBirthYear\":\"1941\"}");
