@@ -1,6 +1,7 @@
 package vn.danvan.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -85,7 +86,33 @@ class SigningCapacityProcessTest {
     assertBothSignaturesValid(pdf, "Lê Văn Minh");
   }
 
-  private Path signedResultApprovedBy(String leader) throws IOException {
+  @Test
+  void aLeaderWithoutAPostCannotApproveASignedResult() {
+    String leader = "dongha.nopost";
+    if (identity.createUserQuery().userId(leader).count() == 0) {
+      var user = identity.newUser(leader);
+      user.setFirstName("Trần Văn");
+      user.setLastName("Ba");
+      user.setPassword("demo");
+      identity.saveUser(user);
+      identity.createMembership(leader, "leader");
+      identity.createTenantUserMembership("dongha", leader);
+    }
+    ProcessInstance dossier = appraised();
+    Task approval = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPROVE).singleResult();
+    identity.setAuthentication(leader, List.of("leader"), List.of("dongha"));
+    try {
+      assertThatThrownBy(() -> tasks.complete(approval.getId(), Map.of(VAR_APPROVAL_DECISION, "APPROVE")))
+          .hasMessageContaining("holds no position");
+    } finally {
+      identity.clearAuthentication();
+    }
+    // rolled back: the approval is still open and no result was issued
+    assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
+    assertThat(runtime.getVariable(dossier.getId(), VAR_RESULT_DOCUMENT)).isNull();
+  }
+
+  private ProcessInstance appraised() {
     ClockUtil.setCurrentTime(Date.from(WEDNESDAY_MORNING));
     Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, "CERTIFIED_COPY",
         VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
@@ -94,6 +121,11 @@ class SigningCapacityProcessTest {
     ProcessInstance dossier = runtime.startProcessInstanceByKey(KEY, variables);
     complete(task(TASK_APPRAISE, dossier), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE",
         VAR_APPRAISAL_OPINION, "Hồ sơ hợp lệ"));
+    return dossier;
+  }
+
+  private Path signedResultApprovedBy(String leader) throws IOException {
+    ProcessInstance dossier = appraised();
     Task approval = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPROVE).singleResult();
     identity.setAuthentication(leader, List.of("leader"), List.of("dongha"));
     try {
