@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,9 +36,11 @@ public class DocumentService {
   private final DocumentNumbering numbering;
   private final DocumentPdfRenderer renderer;
   private final DocumentRepository repository;
+  private final Signatories signatories;
 
   DocumentService(DocumentTemplates templates, UnitDirectory units, DocumentNumbering numbering,
-      DocumentPdfRenderer renderer, DocumentRepository repository) {
+      DocumentPdfRenderer renderer, DocumentRepository repository, Signatories signatories) {
+    this.signatories = signatories;
     this.templates = templates;
     this.units = units;
     this.numbering = numbering;
@@ -51,7 +54,8 @@ public class DocumentService {
    *
    * @throws MissingDocumentFieldException if the template needs a field the request lacks (no
    *     number is taken)
-   * @throws BadRequestException if the unit does not exist
+   * @throws BadRequestException if the unit does not exist, or (field {@code signer}) the
+   *     request's signer holds no position in it
    */
   @Transactional
   public StoredDocument create(DocumentRequest request) {
@@ -61,7 +65,9 @@ public class DocumentService {
       throw new BadRequestException("unit", "A document needs the unit that issues it");
     }
     LocalDate issuedOn = request.issuedOn() != null ? request.issuedOn() : LocalDate.now(VietnamTime.ZONE);
-    DocumentText text = DocumentComposer.compose(template, request.fields(), issuer, issuedOn);
+    Map<String, String> fields = request.signer() == null ? request.fields()
+        : signatories.withSigner(request.unit(), request.signer(), request.fields());
+    DocumentText text = DocumentComposer.compose(template, fields, issuer, issuedOn);
 
     int number = numbering.next(request.unit(), template.register(), issuedOn.getYear());
     byte[] pdf = renderer.render(DocumentComposer.numbered(text, number, template.symbol()));

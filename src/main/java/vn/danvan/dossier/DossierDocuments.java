@@ -20,7 +20,9 @@ import vn.danvan.procedure.Procedure;
 /**
  * Fills the document templates of the one-stop forms (Circular 03/2025: receipt, supplement
  * request, refusal, apology, stop notice) and of results and courtesy letters from a dossier's
- * variables, and stores them. Returns the document id for the process variable.
+ * variables, and stores them. Documents signed for the People's Committee name their signer (the
+ * approving leader, the head of the unit), whose position in the unit gives the capacity lines.
+ * Returns the document id for the process variable.
  */
 @Component
 class DossierDocuments {
@@ -79,9 +81,7 @@ class DossierDocuments {
     fields.put("originalAppointment", dateTime(dossier.appointmentAt()));
     fields.put("newAppointment", dateTime(newAppointment));
     fields.put("reason", reason);
-    fields.put("signerName", fullName(leader));
-    fields.put("signerTitle", "CHỦ TỊCH");
-    return create(execution, dossier, DocumentKind.APOLOGY, fields);
+    return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), DocumentKind.APOLOGY, fields).signedBy(leader));
   }
 
   String stopNotice(DelegateExecution execution, Dossier dossier, Procedure procedure, String reason) {
@@ -100,9 +100,7 @@ class DossierDocuments {
         + Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME) + " theo hồ sơ mã " + dossier.code() + ".");
     fields.put("executors", "Bộ phận Một cửa, bộ phận chuyên môn và Ông/Bà "
         + Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
-    fields.put("signerName", fullName(leader));
-    fields.put("signerTitle", "CHỦ TỊCH");
-    return create(execution, dossier, DocumentKind.RESULT, fields);
+    return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), DocumentKind.RESULT, fields).signedBy(leader));
   }
 
   /** The congratulation or condolence letter that goes with some results, signed by the chairman. */
@@ -110,8 +108,6 @@ class DossierDocuments {
     DocumentKind kind = DocumentKind.valueOf(procedure.courtesyLetterKind());
     Map<String, String> fields = new HashMap<>();
     fields.put("recipientName", Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
-    fields.put("signerName", fullName(chairman));
-    fields.put("signerTitle", "CHỦ TỊCH");
     if (kind == DocumentKind.CONDOLENCE) {
       fields.put("deceasedName", Variables.required(execution, DossierProcess.VAR_DECEASED_NAME));
       fields.put("birthYear", orDash(Variables.text(execution, DossierProcess.VAR_DECEASED_BIRTH_YEAR)));
@@ -121,7 +117,7 @@ class DossierDocuments {
       fields.put("occasion", "BIRTH_REGISTRATION".equals(procedure.code())
           ? "gia đình đón thành viên mới" : "Ông/Bà đăng ký kết hôn");
     }
-    return create(execution, dossier, kind, fields);
+    return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), kind, fields).signedBy(chairman));
   }
 
   private Map<String, String> common(DelegateExecution execution, Dossier dossier, Procedure procedure) {
@@ -135,8 +131,12 @@ class DossierDocuments {
   }
 
   private String create(DelegateExecution execution, Dossier dossier, DocumentKind kind, Map<String, String> fields) {
-    return documents.create(DocumentRequest.of(dossier.unit(), dossier.code(), kind, fields)
-        .issuedOn(vn.danvan.calendar.WorkCalendar.dateOf(ClockNow.get()))).id();
+    return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), kind, fields));
+  }
+
+  /** Stores the document dated on the engine's day; a signed kind names its signer, whose position gives the capacity. */
+  private String create(Dossier dossier, DocumentRequest request) {
+    return documents.create(request.issuedOn(vn.danvan.calendar.WorkCalendar.dateOf(ClockNow.get()))).id();
   }
 
   /** The unit's name inside a sentence: "phường Đông Hà". */

@@ -225,11 +225,6 @@ public class DossierService {
     return register.events(code);
   }
 
-  /** The chairman of the unit, if configured. */
-  public Optional<String> chairman(String unit) {
-    return Optional.ofNullable(properties.chairmen().get(unit));
-  }
-
   private Dossier require(String code) {
     return register.find(code).orElseThrow(() -> new IllegalStateException("No dossier " + code));
   }

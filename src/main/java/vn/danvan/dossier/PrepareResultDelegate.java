@@ -42,7 +42,7 @@ class PrepareResultDelegate implements JavaDelegate {
     } else if (procedure.courtesyLetter().isPresent()) {
       String chairman = Variables.text(execution, VAR_CHAIRMAN);
       if (chairman == null) {
-        // no chairman configured for the unit: the approving leader signs the letter
+        // the unit has no chairman or acting chairman recorded (UnitOfficials): the approving leader signs the letter
         execution.setVariable(VAR_CHAIRMAN, leader);
         chairman = leader;
       }

@@ -16,9 +16,12 @@ record DemoIdentity(List<Unit> units, List<DemoUser> users) {
 
   record Unit(String id, String name, String level, String parent) {}
 
-  /** A demo official; {@code units} lists further units they belong to (auditors of a province). */
-  record DemoUser(String id, String first, String last, String title, String unit, List<String> units,
-      List<String> groups) {
+  /**
+   * A demo official; {@code units} lists further units they belong to (auditors of a province);
+   * {@code position} (an {@link OfficialPosition} name) is the post a leader holds in {@code unit}.
+   */
+  record DemoUser(String id, String first, String last, String title, String position, String unit,
+      List<String> units, List<String> groups) {
 
     List<String> allUnits() {
       List<String> all = new ArrayList<>(List.of(unit));
@@ -38,7 +41,7 @@ record DemoIdentity(List<Unit> units, List<DemoUser> users) {
           .map(u -> new Unit(str(u, "id"), str(u, "name"), str(u, "level"), (String) u.get("parent"))).toList();
       List<DemoUser> users = ((List<Map<String, Object>>) root.get("users")).stream()
           .map(u -> new DemoUser(str(u, "id"), str(u, "first"), str(u, "last"), (String) u.get("title"),
-              str(u, "unit"), (List<String>) u.getOrDefault("units", List.of()), (List<String>) u.get("groups")))
+              (String) u.get("position"), str(u, "unit"), (List<String>) u.getOrDefault("units", List.of()), (List<String>) u.get("groups")))
           .toList();
       return new DemoIdentity(units, users);
     } catch (IOException e) {

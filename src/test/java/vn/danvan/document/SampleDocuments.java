@@ -33,7 +33,7 @@ public final class SampleDocuments {
     f.put("contactPhone", "0233 3852 123");
     f.put("originalAppointment", "16 giờ 00 phút, ngày 25 tháng 11 năm 2026");
     f.put("newAppointment", "16 giờ 00 phút, ngày 02 tháng 12 năm 2026");
-    f.put("signerTitle", "CHỦ TỊCH");
+    f.put("signerCapacity", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH");
     f.put("signerName", "Lê Văn Minh");
     f.put("requestedOn", "23 tháng 11 năm 2026");
     f.put("subject", "Về việc công nhận kết quả hòa giải thành ở cơ sở");

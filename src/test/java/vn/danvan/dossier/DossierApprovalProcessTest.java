@@ -51,6 +51,7 @@ class DossierApprovalProcessTest {
   @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired vn.danvan.signing.SignatureVerifier verifier;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired vn.danvan.identity.UnitOfficials officials;
 
   @AfterEach
   void resetClock() {
@@ -432,6 +433,17 @@ class DossierApprovalProcessTest {
       identity.createMembership(id, "specialist");
       identity.createMembership(id, "leader");
       identity.createTenantUserMembership("dongha", id);
+    }
+    if (officials.position("dongha", id).isEmpty()) {
+      // only a holder of a post signs for the committee: the deputy is one of the unit's vice-chairmen
+      var unit = officials.profile("dongha").orElseThrow();
+      var vices = new java.util.ArrayList<vn.danvan.identity.UnitChange.Appointment>();
+      unit.all(vn.danvan.identity.OfficialPosition.VICE_CHAIRMAN)
+          .forEach(o -> vices.add(new vn.danvan.identity.UnitChange.Appointment(o.userId(), o.title())));
+      vices.add(new vn.danvan.identity.UnitChange.Appointment(id, "Phó Chủ tịch UBND phường"));
+      var chairman = unit.holder(vn.danvan.identity.OfficialPosition.CHAIRMAN).orElseThrow();
+      officials.replace("dongha", new vn.danvan.identity.UnitChange(unit.parent(),
+          new vn.danvan.identity.UnitChange.Appointment(chairman.userId(), chairman.title()), vices, null), "test");
     }
     return id;
   }

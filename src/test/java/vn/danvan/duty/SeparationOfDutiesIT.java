@@ -2,12 +2,20 @@ package vn.danvan.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.danvan.identity.OfficialPosition;
+import vn.danvan.identity.UnitChange;
+import vn.danvan.identity.UnitOfficial;
+import vn.danvan.identity.UnitOfficials;
+import vn.danvan.identity.UnitProfile;
 import vn.danvan.support.Http;
 import vn.danvan.support.RunningApplicationTest;
 import vn.danvan.support.Webapp;
@@ -24,6 +32,9 @@ class SeparationOfDutiesIT extends RunningApplicationTest {
 
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
+  @Autowired UnitOfficials officials;
+
+  UnitProfile dongha;
 
   @BeforeEach
   void officialWithBothRoles() {
@@ -37,6 +48,22 @@ class SeparationOfDutiesIT extends RunningApplicationTest {
       identity.createMembership(DEPUTY, "leader");
       identity.createTenantUserMembership("dongha", DEPUTY);
     }
+    // only a holder of a post signs for the committee: the deputy is a vice-chairman while these tests run
+    dongha = officials.profile("dongha").orElseThrow();
+    List<UnitChange.Appointment> vices = new ArrayList<>(appointments(dongha.all(OfficialPosition.VICE_CHAIRMAN)));
+    vices.add(new UnitChange.Appointment(DEPUTY, "Phó Chủ tịch UBND phường"));
+    officials.replace("dongha", new UnitChange(dongha.parent(),
+        appointments(dongha.all(OfficialPosition.CHAIRMAN)).get(0), vices, null), "test");
+  }
+
+  @AfterEach
+  void restoreTheUnit() {
+    officials.replace("dongha", new UnitChange(dongha.parent(), appointments(dongha.all(OfficialPosition.CHAIRMAN)).get(0),
+        appointments(dongha.all(OfficialPosition.VICE_CHAIRMAN)), null), "test");
+  }
+
+  private static List<UnitChange.Appointment> appointments(List<UnitOfficial> holders) {
+    return holders.stream().map(o -> new UnitChange.Appointment(o.userId(), o.title())).toList();
   }
 
   @Test

@@ -1,0 +1,23 @@
+package vn.danvan.identity;
+
+import java.util.List;
+
+/**
+ * What an administrator sets for a unit ({@code PUT /api/units/{code}}): the whole description at
+ * once, so an absent chairman or an empty list of vice-chairmen means "none".
+ *
+ * @param parent the unit above (tenant id), null for a province
+ * @param chairman the chairman, or null while the post is vacant
+ * @param viceChairmen the vice-chairmen, in any order
+ * @param actingChairman the acting chairman (quyền Chủ tịch), or null
+ */
+public record UnitChange(String parent, Appointment chairman, List<Appointment> viceChairmen,
+    Appointment actingChairman) {
+
+  public UnitChange {
+    viceChairmen = viceChairmen == null ? List.of() : viceChairmen;
+  }
+
+  /** One official: their Camunda user id and the title they hold; a blank title gets the position's default. */
+  public record Appointment(String userId, String title) {}
+}

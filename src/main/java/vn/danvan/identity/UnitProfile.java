@@ -1,0 +1,28 @@
+package vn.danvan.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the app keeps about a unit beyond its Camunda tenant: the unit above it (null for a
+ * province) and its officials who sign for the People's Committee.
+ */
+public record UnitProfile(String code, String parent, List<UnitOfficial> officials) {
+
+  public UnitProfile {
+    officials = List.copyOf(officials);
+  }
+
+  /** A unit nobody has described yet: no parent, no officials. */
+  static UnitProfile empty(String code) {
+    return new UnitProfile(code, null, List.of());
+  }
+
+  public Optional<UnitOfficial> holder(OfficialPosition position) {
+    return officials.stream().filter(o -> o.position() == position).findFirst();
+  }
+
+  public List<UnitOfficial> all(OfficialPosition position) {
+    return officials.stream().filter(o -> o.position() == position).toList();
+  }
+}
