@@ -27,6 +27,19 @@ public final class VietnamTime {
   }
 
   /**
+   * The moment as people read it, in Vietnamese local time: {@code 17 giờ 00, ngày 2/12/2026}; null
+   * for null. For texts shown to officials and citizens, never ISO or UTC.
+   */
+  public static String text(Instant instant) {
+    if (instant == null) {
+      return null;
+    }
+    ZonedDateTime at = instant.atZone(ZONE);
+    return String.format("%d giờ %02d, ngày %d/%d/%d", at.getHour(), at.getMinute(), at.getDayOfMonth(),
+        at.getMonthValue(), at.getYear());
+  }
+
+  /**
    * Accepts {@link Date} (also {@code java.sql} subclasses), {@link Instant}, {@link OffsetDateTime},
    * {@link ZonedDateTime}, and ISO strings: with an offset, or without one (Vietnam local time), or
    * a bare date (start of that day in Vietnam). A {@link LocalDateTime} or {@link LocalDate} is

@@ -19,6 +19,7 @@ import vn.danvan.document.DocumentService;
 import vn.danvan.document.StoredDocument;
 import vn.danvan.procedure.Procedure;
 import vn.danvan.procedure.ProcedureCatalogue;
+import vn.danvan.trail.EventTypeLabels;
 
 /**
  * The officials' dossier API: one-stop officers of a unit receive complete dossiers
@@ -35,9 +36,11 @@ class DossierController {
   private final DocumentService documents;
   private final ProcedureCatalogue catalogue;
   private final IdentityService identity;
+  private final EventTypeLabels labels;
 
   DossierController(DossierDesk desk, DossierService dossiers, DocumentService documents,
-      ProcedureCatalogue catalogue, IdentityService identity) {
+      ProcedureCatalogue catalogue, IdentityService identity, EventTypeLabels labels) {
+    this.labels = labels;
     this.desk = desk;
     this.dossiers = dossiers;
     this.documents = documents;
@@ -68,7 +71,8 @@ class DossierController {
     List<DossierView.Document> docs = documents.findByCase(code).stream()
         .map(doc -> new DossierView.Document(doc.id(), doc.kind().name(), doc.numberLine(), doc.state().name())).toList();
     List<DossierView.Event> events = dossiers.events(code).stream()
-        .map(e -> new DossierView.Event(VietnamTime.iso(e.occurredAt()), e.type().name(), e.actor(), e.detail())).toList();
+        .map(e -> new DossierView.Event(VietnamTime.iso(e.occurredAt()), VietnamTime.text(e.occurredAt()),
+            e.type().name(), labels.label(e.type().name()), e.actor(), e.detail(), e.step(), e.ruleVersion())).toList();
     return new DossierView(d.code(), d.unit(), d.procedureCode(), procedureName(d), d.state().name(),
         d.state().label(), VietnamTime.iso(d.receivedAt()), VietnamTime.iso(d.appointmentAt()), VietnamTime.iso(d.firstAppointmentAt()),
         d.appointmentMoved(), VietnamTime.iso(d.resultReadyAt()), VietnamTime.iso(d.returnedAt()),

@@ -2,5 +2,9 @@ package vn.danvan.dossier;
 
 import java.time.Instant;
 
-/** One entry of a dossier's trail: a pause, resume, escalation, apology, outcome… */
-public record DossierEvent(Instant occurredAt, DossierEventType type, String actor, String detail) {}
+/**
+ * One entry of a dossier's trail as the dossier code reads it: a pause, resume, escalation,
+ * apology, outcome… Stored in the case trail (process {@code dossierApproval}).
+ */
+public record DossierEvent(Instant occurredAt, DossierEventType type, String actor, String detail, String step,
+    String ruleVersion) {}

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -15,7 +14,7 @@ import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.document.DocumentNumbering;
 
 /**
- * The one-stop counter's dossier register ({@code dv_dossier}, {@code dv_dossier_event}). Every
+ * The one-stop counter's dossier register ({@code dv_dossier}; its trail is the case trail). Every
  * write joins the caller's transaction, which inside a process step is the engine's: a step and its
  * register entry commit or roll back together.
  */
@@ -92,18 +91,6 @@ class DossierRegister {
   boolean citizenRating(String code, int rating, Instant at) {
     return jdbc.update("UPDATE dv_dossier SET citizen_rating = ?, citizen_rated_at = ?, updated_at = ?"
         + " WHERE code = ? AND citizen_rating IS NULL", rating, ts(at), ts(ClockNow.get()), code) == 1;
-  }
-
-  void event(String code, DossierEventType type, String actor, String detail) {
-    jdbc.update("INSERT INTO dv_dossier_event (dossier_code, occurred_at, event_type, actor, detail)"
-        + " VALUES (?, ?, ?, ?, ?)", code, ts(ClockNow.get()), type.name(), actor,
-        detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail);
-  }
-
-  List<DossierEvent> events(String code) {
-    return jdbc.query("SELECT occurred_at, event_type, actor, detail FROM dv_dossier_event WHERE dossier_code = ?"
-        + " ORDER BY id", (rs, i) -> new DossierEvent(instant(rs, "occurred_at"),
-        DossierEventType.valueOf(rs.getString("event_type")), rs.getString("actor"), rs.getString("detail")), code);
   }
 
   private void update(String code, String assignments, Object... values) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.danvan.calendar.VietnamTime;
 import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.config.BadRequestException;
 import vn.danvan.procedure.AppointmentCalculator;
@@ -13,12 +14,14 @@ import vn.danvan.procedure.Channel;
 import vn.danvan.procedure.Procedure;
 import vn.danvan.procedure.ProcedureCatalogue;
 import vn.danvan.sla.StepClock;
+import vn.danvan.trail.CaseEvent;
+import vn.danvan.trail.CaseTrail;
 
 /**
  * The rules of a one-stop dossier's life (Decree 118/2025, docs/legal-rules.md §2): registration with its
  * code, the receipt and its appointment, the paused and restarted clock of a supplement, the one
  * apology that may move the appointment, the outcome against the appointment in force. Every
- * change leaves an entry in the dossier's trail. Times are the engine's clock.
+ * change leaves an entry in the case trail. Times are the engine's clock.
  */
 @Service
 @Transactional
@@ -30,9 +33,11 @@ public class DossierService {
   private final WorkCalendar calendar;
   private final StepClock clock;
   private final DossierProperties properties;
+  private final CaseTrail trail;
 
   DossierService(DossierRegister register, ProcedureCatalogue catalogue, AppointmentCalculator appointments,
-      WorkCalendar calendar, StepClock clock, DossierProperties properties) {
+      WorkCalendar calendar, StepClock clock, DossierProperties properties, CaseTrail trail) {
+    this.trail = trail;
     this.register = register;
     this.catalogue = catalogue;
     this.appointments = appointments;
@@ -56,7 +61,7 @@ public class DossierService {
     String code = register.newCode(unit, now);
     register.insert(new Dossier(code, unit, procedureCode, parsedChannel.name(), processInstanceId,
         digits.substring(digits.length() - 4), DossierState.RECEIVED, now, null, null, false, null, null, null, null, null, null));
-    register.event(code, DossierEventType.RECEIVED, actor, "Kênh nộp: " + parsedChannel.name());
+    trail(unit, code, DossierEventType.RECEIVED, actor, null, "Kênh nộp: " + parsedChannel.label());
     return code;
   }
 
@@ -96,51 +101,52 @@ public class DossierService {
   public Receipt issueReceipt(String code, boolean verificationNeeded, String actor) {
     Dossier dossier = require(code);
     if (dossier.state() == DossierState.WAITING_SUPPLEMENT) {
-      register.event(code, DossierEventType.SUPPLEMENTED, actor, null);
+      trail(dossier, DossierEventType.SUPPLEMENTED, actor, null);
     }
     Procedure procedure = procedure(dossier, verificationNeeded);
     Instant now = ClockNow.get();
     Instant appointment = appointments.appointment(procedure, now, Channel.valueOf(dossier.channel()));
     register.appointment(code, appointment, false);
     register.state(code, DossierState.IN_PROGRESS);
-    register.event(code, DossierEventType.RECEIPT_ISSUED, actor, "Hẹn trả kết quả: " + appointment);
+    trail(dossier, DossierEventType.RECEIPT_ISSUED, actor, ruleVersion(procedure),
+        "Hẹn trả kết quả: " + VietnamTime.text(appointment));
     return new Receipt(dossier, procedure, now, appointment);
   }
 
   /** One request listing everything missing; the clock stops until the dossier is complete. Returns the deadline. */
   public Instant requestSupplement(String code, String missingItems, String actor) {
-    require(code);
+    Dossier dossier = require(code);
     Instant due = calendar.plusWorkingDays(ClockNow.get(), properties.supplementWorkingDays());
     register.state(code, DossierState.WAITING_SUPPLEMENT);
-    register.event(code, DossierEventType.SUPPLEMENT_REQUESTED, actor, missingItems);
+    trail(dossier, DossierEventType.SUPPLEMENT_REQUESTED, actor, missingItems);
     return due;
   }
 
   public void closeWithoutSupplement(String code) {
-    require(code);
+    Dossier dossier = require(code);
     register.state(code, DossierState.CLOSED);
-    register.event(code, DossierEventType.CLOSED, null,
+    trail(dossier, DossierEventType.CLOSED, null,
         "Quá " + properties.supplementWorkingDays() + " ngày làm việc không bổ sung");
   }
 
   public void refuse(String code, String reasons, String actor) {
-    require(code);
+    Dossier dossier = require(code);
     register.state(code, DossierState.REFUSED);
-    register.event(code, DossierEventType.REFUSED, actor, reasons);
+    trail(dossier, DossierEventType.REFUSED, actor, reasons);
   }
 
   public void withdraw(String code, String reason, String actor) {
-    require(code);
+    Dossier dossier = require(code);
     register.state(code, DossierState.WITHDRAWN);
-    register.event(code, DossierEventType.WITHDRAWN, actor, reason);
+    trail(dossier, DossierEventType.WITHDRAWN, actor, reason);
   }
 
   public void stepOverdue(String code, String step) {
-    register.event(require(code).code(), DossierEventType.STEP_OVERDUE, null, step);
+    trail(require(code), DossierEventType.STEP_OVERDUE, null, step);
   }
 
   public void appointmentPassed(String code) {
-    register.event(require(code).code(), DossierEventType.APPOINTMENT_PASSED, null, null);
+    trail(require(code), DossierEventType.APPOINTMENT_PASSED, null, null);
   }
 
   /**
@@ -161,7 +167,7 @@ public class DossierService {
   public Instant issueApology(String code, String reason, Instant newAppointment, String actor) {
     Dossier dossier = require(code);
     if (dossier.appointmentMoved()) {
-      register.event(code, DossierEventType.APOLOGY_REFUSED, actor, reason);
+      trail(dossier, DossierEventType.APOLOGY_REFUSED, actor, reason);
       throw new ApologyRefusedException(code);
     }
     if (newAppointment == null || !newAppointment.isAfter(dossier.appointmentAt())) {
@@ -169,13 +175,14 @@ public class DossierService {
           + DossierDocuments.dateTime(dossier.appointmentAt()) + ")");
     }
     register.appointment(code, newAppointment, true);
-    register.event(code, DossierEventType.APOLOGY_ISSUED, actor, reason + " — hẹn lại: " + newAppointment);
+    trail(dossier, DossierEventType.APOLOGY_ISSUED, actor, reason + " — hẹn lại: " + VietnamTime.text(newAppointment));
     return newAppointment;
   }
 
   public void resultReady(String code) {
-    register.resultReady(require(code).code(), ClockNow.get());
-    register.event(code, DossierEventType.RESULT_READY, null, null);
+    Dossier dossier = require(code);
+    register.resultReady(dossier.code(), ClockNow.get());
+    trail(dossier, DossierEventType.RESULT_READY, null, null);
   }
 
   /** The result is handed over: classifies and stores the outcome. */
@@ -186,9 +193,9 @@ public class DossierService {
     }
     Outcome outcome = Outcome.of(dossier.resultReadyAt(), dossier.appointmentAt());
     register.returned(code, ClockNow.get(), outcome, validRating(satisfaction));
-    register.event(code, DossierEventType.RETURNED, actor, outcome.name());
+    trail(dossier, DossierEventType.RETURNED, actor, outcome.label());
     if (satisfaction != null) {
-      register.event(code, DossierEventType.RATED, actor, String.valueOf(satisfaction));
+      trail(dossier, DossierEventType.RATED, actor, String.valueOf(satisfaction));
     }
     return outcome;
   }
@@ -209,7 +216,7 @@ public class DossierService {
     if (!register.citizenRating(code, validRating(rating), ClockNow.get())) {
       return false;
     }
-    register.event(code, DossierEventType.RATED, null, String.valueOf(rating));
+    trail(dossier, DossierEventType.RATED, null, String.valueOf(rating));
     return true;
   }
 
@@ -221,12 +228,36 @@ public class DossierService {
     return register.findByProcessInstance(processInstanceId);
   }
 
+  /** The dossier's trail in time order: the case trail's entries of process {@code dossierApproval}. */
   public List<DossierEvent> events(String code) {
-    return register.events(code);
+    return trail.events(code).stream().filter(e -> DossierProcess.KEY.equals(e.processKey()))
+        .map(e -> new DossierEvent(e.occurredAt(), DossierEventType.valueOf(e.type()), e.actor(), e.details(),
+            e.step(), e.ruleVersion()))
+        .toList();
+  }
+
+  private void trail(Dossier dossier, DossierEventType type, String actor, String details) {
+    trail(dossier.unit(), dossier.code(), type, actor, null, details);
+  }
+
+  private void trail(Dossier dossier, DossierEventType type, String actor, String ruleVersion, String details) {
+    trail(dossier.unit(), dossier.code(), type, actor, ruleVersion, details);
+  }
+
+  /** Every dossier event goes to the case trail; the step is the BPMN activity being executed. */
+  private void trail(String unit, String code, DossierEventType type, String actor, String ruleVersion,
+      String details) {
+    trail.record(new CaseEvent(code, DossierProcess.KEY, unit, type.name(), actor, ClockNow.get(), null, ruleVersion,
+        details));
   }
 
   private Dossier require(String code) {
     return register.find(code).orElseThrow(() -> new IllegalStateException("No dossier " + code));
+  }
+
+  /** The catalogue row the dossier runs under, by the first acceptance date it applies to. */
+  private static String ruleVersion(Procedure procedure) {
+    return procedure.effectiveFrom() == null ? null : procedure.effectiveFrom().toString();
   }
 
   private static Integer validRating(Integer rating) {

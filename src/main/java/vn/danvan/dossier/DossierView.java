@@ -15,5 +15,10 @@ record DossierView(String code, String unit, String procedureCode, String proced
 
   record Document(String id, String kind, String number, String state) {}
 
-  record Event(String occurredAt, String type, String actor, String detail) {}
+  /**
+   * A trail entry: {@code type} and ISO {@code occurredAt} for clients, {@code typeLabel} and
+   * {@code occurredAtText} (Vietnamese, local time) for people.
+   */
+  record Event(String occurredAt, String occurredAtText, String type, String typeLabel, String actor, String detail,
+      String step, String ruleVersion) {}
 }

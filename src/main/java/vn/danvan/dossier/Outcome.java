@@ -10,7 +10,18 @@ import vn.danvan.calendar.WorkCalendar;
  * in force, i.e. the new one after an apology letter moved it.
  */
 public enum Outcome {
-  EARLY, ON_TIME, LATE;
+  EARLY("Trước hạn"), ON_TIME("Đúng hạn"), LATE("Trễ hạn");
+
+  private final String label;
+
+  Outcome(String label) {
+    this.label = label;
+  }
+
+  /** How the outcome reads in Vietnamese, for the trail and officials. */
+  public String label() {
+    return label;
+  }
 
   public static Outcome of(Instant resultReadyAt, Instant appointmentAt) {
     LocalDate ready = WorkCalendar.dateOf(resultReadyAt);

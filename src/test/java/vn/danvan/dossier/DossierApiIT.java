@@ -102,6 +102,7 @@ class DossierApiIT extends RunningApplicationTest {
     assertThat(types(dossier.path("events"))).containsSubsequence("RECEIVED", "RECEIPT_ISSUED", "RESULT_READY",
         "RETURNED", "RATED");
     assertThat(dossier.path("events").get(0).path("actor").asText()).isEqualTo("dongha.officer");
+    assertTrailReadsInVietnamese(dossier.path("events"));
     assertThat(types(dossier.path("documents"), "kind")).contains("RECEIPT", "RESULT");
     assertThat(read.body()).doesNotContain(ID_NUMBER).doesNotContain(PHONE).doesNotContain(NAME);
     assertThat(http.get("/api/dossiers/" + code, "quangtri.auditor").status()).isEqualTo(200);
@@ -210,11 +211,49 @@ class DossierApiIT extends RunningApplicationTest {
     assertThat(runtime.getVariable(instanceId, "deceasedName")).isEqualTo("Trần Văn Cường");
   }
 
+  /**
+   * The trail as people read it: beside each code and ISO time, a Vietnamese label and the local
+   * time written out; no raw code in a text meant for people; the step and the rule version.
+   */
+  private static void assertTrailReadsInVietnamese(JsonNode events) {
+    assertThat(events).isNotEmpty();
+    for (JsonNode event : events) {
+      String type = event.path("type").asText();
+      assertThat(event.path("typeLabel").asText()).as(type).isNotBlank().isNotEqualTo(type).isNotEqualTo("Sự kiện khác");
+      OffsetDateTime at = OffsetDateTime.parse(event.path("occurredAt").asText());
+      assertThat(at.getOffset().getId()).isEqualTo("+07:00");
+      assertThat(event.path("occurredAtText").asText()).isEqualTo(String.format("%d giờ %02d, ngày %d/%d/%d",
+          at.getHour(), at.getMinute(), at.getDayOfMonth(), at.getMonthValue(), at.getYear()));
+      for (String field : List.of("typeLabel", "occurredAtText", "detail")) {
+        assertThat(event.path(field).asText()).as(type + " " + field)
+            .doesNotContain("COUNTER", "ONLINE", "POSTAL", "EARLY", "ON_TIME", "LATE", "Z", "T0", "T1", "T2");
+      }
+    }
+    assertThat(event(events, "RECEIVED").path("detail").asText()).isEqualTo("Kênh nộp: Trực tiếp tại Bộ phận Một cửa");
+    assertThat(event(events, "RECEIVED").path("step").asText()).isEqualTo("Task_RegisterDossier");
+    JsonNode receipt = event(events, "RECEIPT_ISSUED");
+    assertThat(receipt.path("typeLabel").asText()).isEqualTo("Cấp giấy tiếp nhận và hẹn trả kết quả");
+    assertThat(receipt.path("detail").asText()).matches("Hẹn trả kết quả: \\d{1,2} giờ \\d{2}, ngày \\d{1,2}/\\d{1,2}/\\d{4}");
+    assertThat(receipt.path("step").asText()).isEqualTo("Task_IssueReceipt");
+    assertThat(receipt.path("ruleVersion").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+    assertThat(event(events, "RETURNED").path("detail").asText()).isIn("Trước hạn", "Đúng hạn");
+    assertThat(event(events, "RETURNED").path("step").asText()).isEqualTo("Task_ClassifyOutcome");
+  }
+
+  private static JsonNode event(JsonNode events, String type) {
+    for (JsonNode event : events) {
+      if (type.equals(event.path("type").asText())) {
+        return event;
+      }
+    }
+    throw new AssertionError("No " + type + " in the trail: " + events);
+  }
+
   @Test
   void failingStartLeavesNoRegisterEntryAndNoDocument() {
     long dossiersBefore = count("dv_dossier");
     long documentsBefore = count("dv_document");
-    long eventsBefore = count("dv_dossier_event");
+    long eventsBefore = count("dv_case_event");
     // 16/6/2025: the procedure is known, but no catalogue row is in force yet, so the receipt fails
     // after the register step has written its entry
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-06-16T09:00:00+07:00").toInstant()));
@@ -229,7 +268,7 @@ class DossierApiIT extends RunningApplicationTest {
     assertThat(answer.json().path("error").asText()).isNotBlank();
     assertThat(answer.body()).doesNotContain(ID_NUMBER);
     assertThat(count("dv_dossier")).isEqualTo(dossiersBefore);
-    assertThat(count("dv_dossier_event")).isEqualTo(eventsBefore);
+    assertThat(count("dv_case_event")).isEqualTo(eventsBefore);
     assertThat(count("dv_document")).isEqualTo(documentsBefore);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_dossier WHERE code LIKE 'DONGHA-250616-%'", Long.class))
         .isZero();
