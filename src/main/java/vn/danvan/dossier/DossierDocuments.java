@@ -105,10 +105,10 @@ class DossierDocuments {
 
   /** The congratulation or condolence letter that goes with some results, signed by the chairman. */
   String courtesyLetter(DelegateExecution execution, Dossier dossier, Procedure procedure, String chairman) {
-    DocumentKind kind = DocumentKind.valueOf(procedure.courtesyLetterKind());
+    DocumentKind kind = DocumentKind.of(procedure.courtesyLetterKind());
     Map<String, String> fields = new HashMap<>();
     fields.put("recipientName", Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
-    if (kind == DocumentKind.CONDOLENCE) {
+    if (DocumentKind.CONDOLENCE.equals(kind)) {
       fields.put("deceasedName", Variables.required(execution, DossierProcess.VAR_DECEASED_NAME));
       fields.put("birthYear", orDash(Variables.text(execution, DossierProcess.VAR_DECEASED_BIRTH_YEAR)));
       fields.put("deathDate", orDash(Variables.text(execution, DossierProcess.VAR_DEATH_DATE)));

@@ -143,7 +143,7 @@ class DocumentPdfRendererTest {
   void writesPageImagesForReview() throws IOException {
     Path dir = Path.of("target", "document-previews");
     Files.createDirectories(dir);
-    for (DocumentKind kind : DocumentKind.values()) {
+    for (DocumentKind kind : new DocumentTemplates().kinds()) {
       byte[] pdf = renderer.render(sample(kind, SampleDocuments.allFields()));
       Files.write(dir.resolve(kind.name().toLowerCase() + ".pdf"), pdf);
       try (PDDocument document = Loader.loadPDF(pdf)) {
