@@ -41,10 +41,11 @@ public final class NotificationKind implements Comparable<NotificationKind> {
    * The kind with this name ({@code SUPPLEMENT_REQUEST}). Only the shape is checked here; whether a
    * template exists is {@link NotificationTemplates}' answer.
    *
-   * @throws IllegalArgumentException if the name is not upper snake case
+   * @throws IllegalArgumentException if the name is not upper snake case of at most 32 characters
    */
   public static NotificationKind of(String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
+    // at most 32 characters: the database column holding the kind (V1, V3)
+    if (name == null || name.length() > 32 || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("Not a notification kind name: '" + name + "'");
     }
     return new NotificationKind(name);
