@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import vn.danvan.document.DocumentKind;
 import vn.danvan.document.DocumentTemplates;
