@@ -56,7 +56,7 @@ class DocumentRepository {
 
   private static StoredDocument row(ResultSet rs, int i) throws SQLException {
     return new StoredDocument(rs.getString("id"), rs.getString("unit"), rs.getString("case_ref"),
-        DocumentKind.valueOf(rs.getString("kind")), rs.getString("register_code"), rs.getInt("doc_number"),
+        DocumentKind.of(rs.getString("kind")), rs.getString("register_code"), rs.getInt("doc_number"),
         rs.getString("symbol"), rs.getInt("doc_year"), rs.getString("title"), DocumentState.valueOf(rs.getString("state")),
         rs.getString("sha256"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "signed_at"));
   }

@@ -90,7 +90,7 @@ class DossierDesk {
 
   /** The newest document of a kind for the dossier (the receipt of the clock now running, the stop notice). */
   StoredDocument latest(String code, DocumentKind kind) {
-    return documents.findByCase(code).stream().filter(d -> d.kind() == kind)
+    return documents.findByCase(code).stream().filter(d -> d.kind().equals(kind))
         .max(Comparator.comparing(StoredDocument::createdAt).thenComparing(StoredDocument::number))
         .orElseThrow(() -> new IllegalStateException("No " + kind + " document for dossier " + code));
   }

@@ -15,6 +15,7 @@ import vn.danvan.document.DocumentKind;
 import vn.danvan.document.DocumentRequest;
 import vn.danvan.document.DocumentService;
 import vn.danvan.identity.UnitNames;
+import vn.danvan.identity.UnitOfficials;
 import vn.danvan.procedure.Procedure;
 
 /**
@@ -31,12 +32,15 @@ class DossierDocuments {
   private final IdentityService identity;
   private final UnitNames units;
   private final CalendarProperties calendar;
+  private final UnitOfficials officials;
 
-  DossierDocuments(DocumentService documents, IdentityService identity, UnitNames units, CalendarProperties calendar) {
+  DossierDocuments(DocumentService documents, IdentityService identity, UnitNames units, CalendarProperties calendar,
+      UnitOfficials officials) {
     this.documents = documents;
     this.identity = identity;
     this.units = units;
     this.calendar = calendar;
+    this.officials = officials;
   }
 
   /**
@@ -60,12 +64,15 @@ class DossierDocuments {
     return create(execution, dossier, DocumentKind.RECEIPT, fields);
   }
 
-  String supplementRequest(DelegateExecution execution, Dossier dossier, Procedure procedure, String actor) {
+  /** Form 02, with the deadline it gives the citizen and the unit's contact phone. */
+  String supplementRequest(DelegateExecution execution, Dossier dossier, Procedure procedure, String actor,
+      Instant deadline) {
     Map<String, String> fields = common(execution, dossier, procedure);
     fields.put("missingItems", Variables.submitted(execution, DossierProcess.VAR_MISSING_ITEMS));
     fields.put("reason", "Hồ sơ chưa đầy đủ thành phần theo quy định");
     fields.put("contactName", fullName(actor));
-    fields.put("contactPhone", "Bộ phận Một cửa");
+    fields.put("contactPhone", contactPhone(dossier));
+    fields.put("supplementDeadline", dateTime(deadline));
     return create(execution, dossier, DocumentKind.SUPPLEMENT_REQUEST, fields);
   }
 
@@ -81,6 +88,7 @@ class DossierDocuments {
     fields.put("originalAppointment", dateTime(dossier.appointmentAt()));
     fields.put("newAppointment", dateTime(newAppointment));
     fields.put("reason", reason);
+    fields.put("contactPhone", contactPhone(dossier));
     return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), DocumentKind.APOLOGY, fields).signedBy(leader));
   }
 
@@ -105,10 +113,10 @@ class DossierDocuments {
 
   /** The congratulation or condolence letter that goes with some results, signed by the chairman. */
   String courtesyLetter(DelegateExecution execution, Dossier dossier, Procedure procedure, String chairman) {
-    DocumentKind kind = DocumentKind.valueOf(procedure.courtesyLetterKind());
+    DocumentKind kind = DocumentKind.of(procedure.courtesyLetterKind());
     Map<String, String> fields = new HashMap<>();
     fields.put("recipientName", Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
-    if (kind == DocumentKind.CONDOLENCE) {
+    if (DocumentKind.CONDOLENCE.equals(kind)) {
       fields.put("deceasedName", Variables.required(execution, DossierProcess.VAR_DECEASED_NAME));
       fields.put("birthYear", orDash(Variables.text(execution, DossierProcess.VAR_DECEASED_BIRTH_YEAR)));
       fields.put("deathDate", orDash(Variables.text(execution, DossierProcess.VAR_DEATH_DATE)));
@@ -118,6 +126,14 @@ class DossierDocuments {
           ? "gia đình đón thành viên mới" : "Ông/Bà đăng ký kết hôn");
     }
     return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), kind, fields).signedBy(chairman));
+  }
+
+  /**
+   * The unit's contact phone as recorded for the unit ({@code PUT /api/units/{code}}); a unit that
+   * has none recorded yet is reached through its one-stop desk, which the letter names instead.
+   */
+  private String contactPhone(Dossier dossier) {
+    return officials.contactPhone(dossier.unit()).orElse("của Bộ phận Một cửa");
   }
 
   private Map<String, String> common(DelegateExecution execution, Dossier dossier, Procedure procedure) {

@@ -31,7 +31,7 @@ class RequestSupplementDelegate implements JavaDelegate {
     execution.setVariable(VAR_SUPPLEMENT_DUE_AT, Date.from(due));
     execution.setVariable(VAR_SUPPLEMENT_DUE_TEXT, DossierDocuments.dateTime(due));
     execution.setVariable("supplementDocumentId", documents.supplementRequest(execution,
-        dossiers.find(code).orElseThrow(), dossiers.procedure(code, false), officer));
+        dossiers.find(code).orElseThrow(), dossiers.procedure(code, false), officer, due));
     // the appointment no longer holds: the clock restarts from zero once the dossier is complete
     execution.removeVariable(VAR_APPOINTMENT_AT);
     execution.removeVariable(VAR_APPOINTMENT_TEXT);

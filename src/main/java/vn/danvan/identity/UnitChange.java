@@ -10,12 +10,18 @@ import java.util.List;
  * @param chairman the chairman, or null while the post is vacant
  * @param viceChairmen the vice-chairmen, in any order
  * @param actingChairman the acting chairman (quyền Chủ tịch), or null
+ * @param contactPhone the unit's contact phone printed in its letters to citizens ("0233 3852 123"), or null
  */
 public record UnitChange(String parent, Appointment chairman, List<Appointment> viceChairmen,
-    Appointment actingChairman) {
+    Appointment actingChairman, String contactPhone) {
 
   public UnitChange {
     viceChairmen = viceChairmen == null ? List.of() : viceChairmen;
+  }
+
+  /** A description without a contact phone. */
+  public UnitChange(String parent, Appointment chairman, List<Appointment> viceChairmen, Appointment actingChairman) {
+    this(parent, chairman, viceChairmen, actingChairman, null);
   }
 
   /** One official: their Camunda user id and the title they hold; a blank title gets the position's default. */

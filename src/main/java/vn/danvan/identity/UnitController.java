@@ -74,7 +74,8 @@ class UnitController {
   }
 
   /** A unit as the API shows it. */
-  record UnitView(String code, String parent, Official chairman, List<Official> viceChairmen, Official actingChairman) {
+  record UnitView(String code, String parent, Official chairman, List<Official> viceChairmen, Official actingChairman,
+      String contactPhone) {
 
     record Official(String userId, String title) {}
 
@@ -82,7 +83,7 @@ class UnitController {
       return new UnitView(unit.code(), unit.parent(),
           unit.holder(OfficialPosition.CHAIRMAN).map(UnitView::official).orElse(null),
           unit.all(OfficialPosition.VICE_CHAIRMAN).stream().map(UnitView::official).toList(),
-          unit.holder(OfficialPosition.ACTING_CHAIRMAN).map(UnitView::official).orElse(null));
+          unit.holder(OfficialPosition.ACTING_CHAIRMAN).map(UnitView::official).orElse(null), unit.contactPhone());
     }
 
     private static Official official(UnitOfficial o) {

@@ -86,6 +86,12 @@ public class UnitOfficials {
     return repository.find(unit);
   }
 
+  /** The contact phone the unit's letters to citizens print, if one is recorded. */
+  @Transactional(readOnly = true)
+  public Optional<String> contactPhone(String unit) {
+    return profile(unit).map(UnitProfile::contactPhone);
+  }
+
   /** The user's name as a signature shows it ("Phạm Thị Hoa"), if the user exists. */
   public Optional<String> fullName(String userId) {
     if (userId == null) {
@@ -134,7 +140,15 @@ public class UnitOfficials {
       appoint(unit, change.viceChairmen().get(i), OfficialPosition.VICE_CHAIRMAN, field, officials, named);
     }
     appoint(unit, change.actingChairman(), OfficialPosition.ACTING_CHAIRMAN, "actingChairman", officials, named);
-    UnitProfile profile = new UnitProfile(unit, parent, officials);
+    String phone = blankToNull(change.contactPhone());
+    if (phone != null) {
+      phone = phone.strip();
+      // the shape only, and the value is not echoed: a 400 names the field
+      if (!phone.matches("\\+?[0-9][0-9 .()-]{5,30}")) {
+        throw new BadRequestException("contactPhone", "Not a phone number (digits, spaces, dots, dashes; up to 32 characters)");
+      }
+    }
+    UnitProfile profile = new UnitProfile(unit, parent, officials, phone);
     repository.replace(profile, actor, Instant.now());
     LOG.info("Unit {}: parent {}, {} officials recorded by {}", unit, parent, officials.size(), actor);
     return profile;

@@ -5,12 +5,18 @@ import java.util.Optional;
 
 /**
  * What the app keeps about a unit beyond its Camunda tenant: the unit above it (null for a
- * province) and its officials who sign for the People's Committee.
+ * province), its officials who sign for the People's Committee, and the contact phone its letters
+ * to citizens print (null if none is recorded).
  */
-public record UnitProfile(String code, String parent, List<UnitOfficial> officials) {
+public record UnitProfile(String code, String parent, List<UnitOfficial> officials, String contactPhone) {
 
   public UnitProfile {
     officials = List.copyOf(officials);
+  }
+
+  /** A unit without a recorded contact phone. */
+  public UnitProfile(String code, String parent, List<UnitOfficial> officials) {
+    this(code, parent, officials, null);
   }
 
   /** A unit nobody has described yet: no parent, no officials. */

@@ -9,7 +9,9 @@ import java.util.Objects;
  * of its template's {@code {placeholders}}.
  *
  * <p>{@code dossierCode} defaults to the case reference; {@code statusUrl} (the public status
- * link of the case) and {@code publicUrl} (the public site) are added by the service; every other placeholder of the kind's template needs a
+ * link of the case) and {@code publicUrl} (the public site) are added by the service for a kind
+ * whose template says {@code publicStatusLink: true}, and never rendered for one that says
+ * {@code false}; every other placeholder of the kind's template needs a
  * non-blank value here, e.g. for {@link NotificationKind#RECEIPT}: {@code applicantName},
  * {@code unitName}, {@code procedureName}, {@code appointmentDate}. The templates list what each
  * kind needs.

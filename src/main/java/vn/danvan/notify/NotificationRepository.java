@@ -70,7 +70,7 @@ class NotificationRepository {
 
   private static QueuedNotification row(ResultSet rs, int i) throws SQLException {
     return new QueuedNotification(rs.getString("id"), instant(rs, "created_at"), Channel.valueOf(rs.getString("channel")),
-        rs.getString("recipient"), NotificationKind.valueOf(rs.getString("kind")), rs.getString("subject"),
+        rs.getString("recipient"), NotificationKind.of(rs.getString("kind")), rs.getString("subject"),
         rs.getString("body"), rs.getString("case_ref"), rs.getString("unit"),
         NotificationState.valueOf(rs.getString("state")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
         rs.getString("last_error"), instant(rs, "sent_at"));

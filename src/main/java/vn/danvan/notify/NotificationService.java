@@ -54,7 +54,8 @@ public class NotificationService {
    */
   @Transactional
   public String queue(Notification notification) {
-    Message message = templates.forKind(notification.kind()).render(notification.channel(), values(notification));
+    NotificationTemplate template = templates.forKind(notification.kind());
+    Message message = template.render(notification.channel(), values(notification, template.publicStatusLink()));
     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     String id = UUID.randomUUID().toString();
     repository.insert(new QueuedNotification(id, now, notification.channel(), notification.recipient(),
@@ -84,13 +85,18 @@ public class NotificationService {
     return properties.publicBaseUrl().replaceAll("/+$", "");
   }
 
-  private Map<String, String> values(Notification notification) {
+  /** The caller's values, the case code, and the public link only for a kind that carries it. */
+  private Map<String, String> values(Notification notification, boolean publicStatusLink) {
     Map<String, String> values = new HashMap<>(notification.values());
-    values.putIfAbsent("publicUrl", publicUrl());
+    if (publicStatusLink) {
+      values.putIfAbsent("publicUrl", publicUrl());
+    }
     String caseRef = notification.caseRef();
     if (caseRef != null && !caseRef.isBlank()) {
       values.putIfAbsent("dossierCode", caseRef);
-      values.putIfAbsent("statusUrl", statusUrl(caseRef));
+      if (publicStatusLink) {
+        values.putIfAbsent("statusUrl", statusUrl(caseRef));
+      }
     }
     return values;
   }

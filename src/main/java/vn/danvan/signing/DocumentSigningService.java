@@ -46,7 +46,7 @@ public class DocumentSigningService {
       String leaderUserId, String reason) {
     StoredDocument document = documents.find(documentId)
         .orElseThrow(() -> new IllegalArgumentException("No document " + documentId));
-    if (expectedKind != null && document.kind() != expectedKind) {
+    if (expectedKind != null && !document.kind().equals(expectedKind)) {
       throw new IllegalArgumentException("Document " + documentId + " is a " + document.kind() + ", not a " + expectedKind);
     }
     if (!document.unit().equals(unit)) {

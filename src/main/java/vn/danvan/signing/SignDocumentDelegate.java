@@ -42,7 +42,7 @@ class SignDocumentDelegate implements JavaDelegate {
     // the leader who signs did not appraise the case, if the step says so (separateFrom)
     separation.checkActor(execution, leader);
     Object kind = execution.getVariableLocal(IN_DOCUMENT_KIND);
-    DocumentKind expectedKind = kind == null || kind.toString().isBlank() ? null : DocumentKind.valueOf(kind.toString());
+    DocumentKind expectedKind = kind == null || kind.toString().isBlank() ? null : DocumentKind.of(kind.toString());
     signing.sign(documentId, expectedKind, execution.getTenantId(), role, leader, required(execution, IN_REASON));
   }
 

@@ -62,12 +62,14 @@ class DocumentPdfRendererTest {
 
     List<String> expected = new ArrayList<>();
     text.body().forEach(p -> expected.add(p.text()));
-    assertThat(expected).hasSize(5);
+    // five paragraphs of Form 04 and the line with the unit's contact phone
+    assertThat(expected).hasSize(6);
     // The paragraphs follow each other in the extracted text exactly, accents and all.
     String body = words(String.join(" ", expected));
     assertThat(extracted).contains(body);
     assertThat(extracted).contains("Ủy ban nhân dân phường Đông Hà xin lỗi Ông/Bà và hẹn lại thời gian trả kết quả giải"
         + " quyết hồ sơ vào 16 giờ 00 phút, ngày 02 tháng 12 năm 2026.");
+    assertThat(extracted).contains("Bộ phận Một cửa Ủy ban nhân dân phường Đông Hà, số điện thoại 0233 3852 123.");
   }
 
   @Test
@@ -143,7 +145,7 @@ class DocumentPdfRendererTest {
   void writesPageImagesForReview() throws IOException {
     Path dir = Path.of("target", "document-previews");
     Files.createDirectories(dir);
-    for (DocumentKind kind : DocumentKind.values()) {
+    for (DocumentKind kind : new DocumentTemplates().kinds()) {
       byte[] pdf = renderer.render(sample(kind, SampleDocuments.allFields()));
       Files.write(dir.resolve(kind.name().toLowerCase() + ".pdf"), pdf);
       try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -31,6 +31,7 @@ public final class SampleDocuments {
     f.put("reason", "hồ sơ cần xác minh thêm thông tin về nơi cư trú của người yêu cầu");
     f.put("contactName", "bà Nguyễn Thị Lan");
     f.put("contactPhone", "0233 3852 123");
+    f.put("supplementDeadline", "17 giờ 00 phút, ngày 14/12/2026");
     f.put("originalAppointment", "16 giờ 00 phút, ngày 25 tháng 11 năm 2026");
     f.put("newAppointment", "16 giờ 00 phút, ngày 02 tháng 12 năm 2026");
     f.put("signerCapacity", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH");

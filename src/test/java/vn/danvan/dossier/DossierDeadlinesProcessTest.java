@@ -55,6 +55,7 @@ class DossierDeadlinesProcessTest {
   @Autowired DossierService dossiers;
   @Autowired DocumentService documents;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired vn.danvan.identity.UnitOfficials officials;
 
   @AfterEach
   void resetClock() {
@@ -233,6 +234,37 @@ class DossierDeadlinesProcessTest {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       assertThat(text).contains("10 giờ 15 phút, ngày 30/11/2026").doesNotContain("09 giờ 00 phút, ngày 25/11/2026");
     }
+  }
+
+  @Test
+  void supplementRequestLetterShowsTheDeadlineItGivesAndTheUnitsContactPhone() throws Exception {
+    // the unit's phone is data, set as an administrator sets it (PUT /api/units/dongha), officials kept
+    var unit = officials.profile("dongha").orElseThrow();
+    officials.replace("dongha", withPhone(unit, "0233 3852 123"), "test");
+    try {
+      at("2026-11-25T09:00");
+      ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE, Map.of());
+
+      // 15 working days from Wednesday 25/11/2026: to the end of Wednesday 16/12/2026
+      assertThat(runtime.getVariable(dossier.getId(), VAR_SUPPLEMENT_DUE_TEXT)).isEqualTo("17 giờ 00 phút, ngày 16/12/2026");
+      String letter = (String) runtime.getVariable(dossier.getId(), "supplementDocumentId");
+      try (var pdf = Loader.loadPDF(documents.content(letter).orElseThrow())) {
+        String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains("PHIẾU YÊU CẦU BỔ SUNG", "Thời hạn bổ sung, hoàn thiện hồ sơ: đến 17 giờ 00 phút, ngày 16/12/2026",
+            "số điện thoại 0233 3852 123");
+      }
+    } finally {
+      officials.replace("dongha", withPhone(unit, null), "test");
+    }
+  }
+
+  private static vn.danvan.identity.UnitChange withPhone(vn.danvan.identity.UnitProfile unit, String phone) {
+    java.util.function.Function<vn.danvan.identity.UnitOfficial, vn.danvan.identity.UnitChange.Appointment> appointment =
+        o -> new vn.danvan.identity.UnitChange.Appointment(o.userId(), o.title());
+    return new vn.danvan.identity.UnitChange(unit.parent(),
+        unit.holder(vn.danvan.identity.OfficialPosition.CHAIRMAN).map(appointment).orElse(null),
+        unit.all(vn.danvan.identity.OfficialPosition.VICE_CHAIRMAN).stream().map(appointment).toList(),
+        unit.holder(vn.danvan.identity.OfficialPosition.ACTING_CHAIRMAN).map(appointment).orElse(null), phone);
   }
 
   // ------------------------------------------------------------ values the delegates need

@@ -70,6 +70,8 @@ class UnitApiIT extends RunningApplicationTest {
         {"parent":"hanoi","chairman":{"userId":"dongha.chairman"}}""", "parent");
     refused("""
         {"parent":"dongha"}""", "parent");
+    refused("""
+        {"parent":"quangtri","chairman":{"userId":"dongha.chairman"},"contactPhone":"không có"}""", "contactPhone");
     Http.Answer unreadable = put("/api/units/dongha", ADMIN, "{\"viceChairmen\":\"dongha.vicechair\"}");
     assertThat(unreadable.status()).isEqualTo(400);
     assertThat(http.get("/api/units/dongha", ADMIN).body()).isEqualTo(before);
@@ -81,8 +83,11 @@ class UnitApiIT extends RunningApplicationTest {
     try {
       Http.Answer answer = put("/api/units/dongha", ADMIN, """
           {"parent":"quangtri","chairman":{"userId":"dongha.chairman","title":"Chủ tịch UBND phường"},
-           "actingChairman":{"userId":"dongha.vicechair","title":"Quyền Chủ tịch UBND phường"}}""");
+           "actingChairman":{"userId":"dongha.vicechair","title":"Quyền Chủ tịch UBND phường"},
+           "contactPhone":"0233 3852 123"}""");
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.json().path("contactPhone").asText()).isEqualTo("0233 3852 123");
+      assertThat(officials.contactPhone("dongha")).contains("0233 3852 123");
       assertThat(answer.json().path("actingChairman").path("userId").asText()).isEqualTo("dongha.vicechair");
       assertThat(answer.json().path("viceChairmen")).isEmpty();
       assertThat(officials.position("dongha", "dongha.vicechair")).contains(OfficialPosition.ACTING_CHAIRMAN);

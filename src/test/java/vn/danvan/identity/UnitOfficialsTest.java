@@ -128,6 +128,21 @@ class UnitOfficialsTest {
     assertThat(officials.chairman(UNIT)).contains("thuongxa.chairman");
   }
 
+  @Test
+  void theUnitsContactPhoneIsRecordedAndAPhoneThatIsNotOneIsRefusedNamingTheField() {
+    officials.replace(UNIT, new UnitChange("quangtri", null, List.of(), null, " 0233 3852 123 "), "test");
+    assertThat(officials.contactPhone(UNIT)).contains("0233 3852 123");
+    UnitProfile before = officials.profile(UNIT).orElseThrow();
+
+    refused(new UnitChange("quangtri", null, List.of(), null, "gọi bà Lan"), "contactPhone");
+    refused(new UnitChange("quangtri", null, List.of(), null, "0".repeat(40)), "contactPhone");
+    assertThat(officials.profile(UNIT)).contains(before);
+
+    // the whole description at once: a description without a phone clears it
+    officials.replace(UNIT, new UnitChange("quangtri", null, List.of(), null), "test");
+    assertThat(officials.contactPhone(UNIT)).isEmpty();
+  }
+
   private void refused(UnitChange change, String field) {
     assertThatThrownBy(() -> officials.replace(UNIT, change, "test"))
         .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.field()).isEqualTo(field));

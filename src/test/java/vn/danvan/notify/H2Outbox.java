@@ -74,6 +74,8 @@ final class H2Outbox {
   final FakeMailServer mail = new FakeMailServer();
   final MovableClock clock = new MovableClock();
   final NotificationService service;
+  final NotificationRepository repository;
+  final NotifyProperties properties;
   final NotificationDispatcher dispatcher;
 
   H2Outbox(int maxAttempts, String smtpHost) {
@@ -84,12 +86,12 @@ final class H2Outbox {
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
     jdbc = new JdbcTemplate(dataSource);
     tx = new TransactionTemplate(transactions);
-    NotifyProperties properties = new NotifyProperties("https://dichvucong.quangtri.gov.vn", "/api/public/dossiers/{code}",
+    properties = new NotifyProperties("https://dichvucong.quangtri.gov.vn", "/api/public/dossiers/{code}",
         new NotifyProperties.Mail("no-reply@danvan.local"),
         new NotifyProperties.Dispatch(false, Duration.ofSeconds(30), 2, Duration.ofMinutes(5)),
         new NotifyProperties.Retry(maxAttempts, Duration.ofMinutes(1), Duration.ofHours(6)),
         new NotifyProperties.Sms(true));
-    NotificationRepository repository = new NotificationRepository(jdbc);
+    repository = new NotificationRepository(jdbc);
     StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mail", mail, "sms", new LoggingSmsGateway()));
     EmailSender email = new EmailSender(beans.getBeanProvider(JavaMailSender.class), smtpHost, "25", properties);
     SmsDelivery sms = new SmsDelivery(beans.getBeanProvider(SmsSender.class));

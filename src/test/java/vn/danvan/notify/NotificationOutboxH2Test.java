@@ -38,6 +38,24 @@ class NotificationOutboxH2Test {
   }
 
   @Test
+  void aKindWithoutThePublicLinkIsStoredWithoutItEvenIfTheCallerPassesOne() {
+    NotificationService service = new NotificationService(
+        new NotificationTemplates("classpath*:notify-kinds/unlinked/*.yaml"), outbox.repository, outbox.properties, outbox.clock);
+    Map<String, String> values = new HashMap<>(H2Outbox.receiptValues());
+    values.put("statusUrl", "https://dichvucong.quangtri.gov.vn/api/public/dossiers/TC-2026-0001");
+
+    String id = outbox.tx.execute(s -> service.queue(Notification.email(H2Outbox.EMAIL,
+        NotificationKind.of("DENUNCIATION_RECEIVED"), "TC-2026-0001", "dongha", values)));
+
+    QueuedNotification row = outbox.service.find(id).orElseThrow();
+    assertThat(row.kind()).isEqualTo(NotificationKind.of("DENUNCIATION_RECEIVED"));
+    assertThat(row.subject() + row.body()).contains("Kính gửi Ông/Bà " + H2Outbox.NAME)
+        .doesNotContain("http", "dichvucong", "TC-2026-0001");
+    assertThat(outbox.jdbc.queryForObject("SELECT COUNT(*) FROM dv_notification WHERE body LIKE '%http%' OR subject LIKE '%http%'",
+        Integer.class)).isZero();
+  }
+
+  @Test
   void messageRollsBackWithTheCaseStepThatQueuedIt() {
     assertThatThrownBy(() -> outbox.tx.executeWithoutResult(status -> {
       outbox.service.queue(Notification.email(H2Outbox.EMAIL, NotificationKind.RECEIPT, "DH-2026-0002", "dongha",

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import vn.danvan.document.DocumentKind;
+import vn.danvan.document.DocumentTemplates;
 
 /** The Modeler element template of the signing step binds what the delegate's contract expects. */
 class SignDocumentElementTemplateTest {
@@ -57,7 +57,7 @@ class SignDocumentElementTemplateTest {
   void offersEveryDocumentKindAndNothingElse() {
     JsonNode kind = input("documentKind");
     assertThat(kind.get("choices").findValuesAsText("value"))
-        .containsExactlyInAnyOrderElementsOf(Arrays.stream(DocumentKind.values()).map(Enum::name).toList());
+        .containsExactlyInAnyOrderElementsOf(new DocumentTemplates().kinds().stream().map(DocumentKind::name).toList());
     assertThat(kind.get("value").asText()).isEqualTo(DocumentKind.RESULT.name());
   }
 
