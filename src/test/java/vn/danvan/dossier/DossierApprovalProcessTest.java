@@ -53,6 +53,14 @@ class DossierApprovalProcessTest {
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired vn.danvan.identity.UnitOfficials officials;
 
+  @Autowired org.camunda.bpm.engine.HistoryService history;
+  DossierProcessDriver driver;
+
+  @org.junit.jupiter.api.BeforeEach
+  void driveDossiers() {
+    driver = new DossierProcessDriver(runtime, management, history);
+  }
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
@@ -63,26 +71,26 @@ class DossierApprovalProcessTest {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
 
-    assertThat(dossier).isWaitingAt(TASK_APPRAISE).hasBusinessKey(code(dossier));
-    assertThat(appointment(dossier)).isEqualTo(OffsetDateTime.parse("2026-11-25T17:00:00+07:00").toInstant());
+    assertThat(dossier).isWaitingAt(TASK_APPRAISE).hasBusinessKey(driver.code(dossier));
+    assertThat(driver.appointment(dossier)).isEqualTo(OffsetDateTime.parse("2026-11-25T17:00:00+07:00").toInstant());
     assertThat(runtime.getVariable(dossier.getId(), VAR_APPOINTMENT_TEXT)).isEqualTo("17 giờ 00 phút, ngày 25/11/2026");
     assertThat(documents.find(var(dossier, "receiptDocumentId")).orElseThrow().kind()).isEqualTo(DocumentKind.RECEIPT);
     assertThat(task(dossier)).hasCandidateGroup("specialist");
 
     appraiseAndApprove(dossier, "PROPOSE_APPROVE");
-    signAll(dossier);
+    driver.signAll(dossier);
 
     assertThat(dossier).isWaitingAt(TASK_RETURN);
     assertThat(documents.find(var(dossier, VAR_RESULT_DOCUMENT)).orElseThrow().state()).isEqualTo(DocumentState.SIGNED);
     complete(task(dossier), withVariables("resultHandedOver", true, VAR_SATISFACTION, "5"));
 
     assertThat(dossier).isEnded().hasPassed(END_RETURNED).variables().containsEntry(VAR_OUTCOME, "ON_TIME");
-    Dossier register = dossiers.find(code(dossier)).orElseThrow();
+    Dossier register = dossiers.find(driver.code(dossier)).orElseThrow();
     assertThat(register.state()).isEqualTo(DossierState.RETURNED);
     assertThat(register.outcome()).isEqualTo(Outcome.ON_TIME);
     assertThat(register.satisfaction()).isEqualTo(5);
     assertThat(register.phoneLast4()).isEqualTo("5678");
-    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).containsSubsequence(
+    assertThat(dossiers.events(driver.code(dossier))).extracting(DossierEvent::type).containsSubsequence(
         DossierEventType.RECEIVED, DossierEventType.RECEIPT_ISSUED, DossierEventType.RESULT_READY,
         DossierEventType.RETURNED, DossierEventType.RATED);
     assertThat(messages(dossier)).containsExactlyInAnyOrder("SMS RECEIPT", "EMAIL RECEIPT", "SMS RESULT_READY", "EMAIL RESULT_READY");
@@ -100,7 +108,7 @@ class DossierApprovalProcessTest {
     } finally {
       identity.clearAuthentication();
     }
-    signAll(dossier);
+    driver.signAll(dossier);
 
     assertThat(runtime.getVariable(dossier.getId(), VAR_APPROVED_BY)).isEqualTo("dongha.vicechair");
     var report = verifier.verify(documents.content(var(dossier, VAR_RESULT_DOCUMENT)).orElseThrow());
@@ -114,7 +122,7 @@ class DossierApprovalProcessTest {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("BIRTH_REGISTRATION", CHECK_COMPLETE);
     appraiseAndApprove(dossier, "PROPOSE_APPROVE");
-    signAll(dossier);
+    driver.signAll(dossier);
 
     var letter = documents.find(var(dossier, VAR_COURTESY_DOCUMENT)).orElseThrow();
     assertThat(letter.kind()).isEqualTo(DocumentKind.CONGRATULATION);
@@ -125,10 +133,10 @@ class DossierApprovalProcessTest {
   @Test
   void deathRegistrationComesWithACondolenceLetterNamingTheDeceased() {
     at(WEDNESDAY_MORNING);
-    ProcessInstance dossier = start("DEATH_REGISTRATION", CHECK_COMPLETE, Map.of("deceasedName", "Nguyễn Văn Bảy",
+    ProcessInstance dossier = driver.start("DEATH_REGISTRATION", CHECK_COMPLETE, Map.of("deceasedName", "Nguyễn Văn Bảy",
         "deceasedBirthYear", "1941", "deathDate", "20/11/2026"));
     appraiseAndApprove(dossier, "PROPOSE_APPROVE");
-    signAll(dossier);
+    driver.signAll(dossier);
 
     var letter = documents.find(var(dossier, VAR_COURTESY_DOCUMENT)).orElseThrow();
     assertThat(letter.kind()).isEqualTo(DocumentKind.CONDOLENCE);
@@ -140,7 +148,7 @@ class DossierApprovalProcessTest {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("DEATH_REGISTRATION", CHECK_COMPLETE);
     appraiseAndApprove(dossier, "PROPOSE_APPROVE");
-    signAll(dossier);
+    driver.signAll(dossier);
 
     assertThat(dossier).isWaitingAt(TASK_RETURN);
     assertThat(runtime.getVariable(dossier.getId(), VAR_COURTESY_DOCUMENT)).isNull();
@@ -152,15 +160,15 @@ class DossierApprovalProcessTest {
     ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE);
     assertThat(dossier).isWaitingAt(TASK_RECEIVE_SUPPLEMENT);
     assertThat(runtime.getVariable(dossier.getId(), VAR_APPOINTMENT_AT)).isNull();
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WAITING_SUPPLEMENT);
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WAITING_SUPPLEMENT);
 
     // the citizen comes back on Monday 30/11/2026: eight working days count from then
     at(OffsetDateTime.parse("2026-11-30T10:00:00+07:00").toInstant());
     complete(task(dossier), withVariables(VAR_CHECK_RESULT, CHECK_COMPLETE));
 
     assertThat(dossier).isWaitingAt(TASK_APPRAISE);
-    assertThat(appointment(dossier)).isEqualTo(OffsetDateTime.parse("2026-12-10T17:00:00+07:00").toInstant());
-    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).containsSubsequence(
+    assertThat(driver.appointment(dossier)).isEqualTo(OffsetDateTime.parse("2026-12-10T17:00:00+07:00").toInstant());
+    assertThat(dossiers.events(driver.code(dossier))).extracting(DossierEvent::type).containsSubsequence(
         DossierEventType.SUPPLEMENT_REQUESTED, DossierEventType.SUPPLEMENTED, DossierEventType.RECEIPT_ISSUED);
   }
 
@@ -173,10 +181,10 @@ class DossierApprovalProcessTest {
     assertThat(due.toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-16T17:00:00+07:00").toInstant());
 
     at(due.toInstant().plusSeconds(60));
-    fire(dossier, TIMER_SUPPLEMENT_OVERDUE);
+    driver.fire(dossier, TIMER_SUPPLEMENT_OVERDUE);
 
     assertThat(dossier).isEnded().hasPassed(END_CLOSED);
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.CLOSED);
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.CLOSED);
     assertThat(messages(dossier)).containsExactlyInAnyOrder("SMS SUPPLEMENT_REQUEST", "EMAIL SUPPLEMENT_REQUEST",
         "SMS CLOSED_NO_SUPPLEMENT", "EMAIL CLOSED_NO_SUPPLEMENT");
   }
@@ -185,13 +193,13 @@ class DossierApprovalProcessTest {
   void dossierRefusedAtTheCounterGetsASignedRefusal() {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_NOT_ACCEPTED);
-    signAll(dossier);
+    driver.signAll(dossier);
 
     assertThat(dossier).isEnded().hasPassed(END_REFUSED);
     var refusal = documents.find(var(dossier, "refusalDocumentId")).orElseThrow();
     assertThat(refusal.kind()).isEqualTo(DocumentKind.REFUSAL);
     assertThat(refusal.state()).isEqualTo(DocumentState.SIGNED);
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.REFUSED);
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.REFUSED);
   }
 
   @Test
@@ -200,10 +208,10 @@ class DossierApprovalProcessTest {
     ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
     complete(task(dossier), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_REFUSE", VAR_APPRAISAL_OPINION, "Bản chính bị tẩy xóa"));
     approve(dossier, "REFUSE", Map.of(VAR_REFUSAL_REASONS, "Bản chính bị tẩy xóa, sửa chữa"));
-    signAll(dossier);
+    driver.signAll(dossier);
 
     assertThat(dossier).isEnded().hasPassed(END_REFUSED);
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.REFUSED);
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.REFUSED);
   }
 
   @Test
@@ -222,7 +230,7 @@ class DossierApprovalProcessTest {
     complete(task(dossier), withVariables(VAR_APPRAISAL_RESULT, "NEED_SUPPLEMENT",
         VAR_APPRAISAL_OPINION, "Thiếu bản đồ", VAR_MISSING_ITEMS, "Trích lục bản đồ địa chính"));
     assertThat(dossier).isWaitingAt(TASK_RECEIVE_SUPPLEMENT);
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WAITING_SUPPLEMENT);
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WAITING_SUPPLEMENT);
   }
 
   @Test
@@ -232,22 +240,22 @@ class DossierApprovalProcessTest {
     Date due = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPRAISE)
         .singleResult().getDueDate();
     at(due.toInstant().plusSeconds(60));
-    fire(dossier, TIMER_APPRAISAL_OVERDUE);
+    driver.fire(dossier, TIMER_APPRAISAL_OVERDUE);
 
     Task urge = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_STEP_OVERDUE).singleResult();
     assertThat(urge).isNotNull();
     assertThat(urge.getName()).isEqualTo("Đôn đốc bước xử lý quá hạn");
     assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPRAISE).count()).isOne();
-    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).contains(DossierEventType.STEP_OVERDUE);
+    assertThat(dossiers.events(driver.code(dossier))).extracting(DossierEvent::type).contains(DossierEventType.STEP_OVERDUE);
   }
 
   @Test
   void apologyMovesTheAppointmentOnceAndASecondIsRefused() {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
-    Instant first = appointment(dossier);
+    Instant first = driver.appointment(dossier);
     at(((Date) runtime.getVariable(dossier.getId(), VAR_APOLOGY_DUE_AT)).toInstant().plusSeconds(60));
-    fire(dossier, TIMER_APOLOGY_DUE);
+    driver.fire(dossier, TIMER_APOLOGY_DUE);
 
     Task apology = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ISSUE_APOLOGY).singleResult();
     assertThat(apology).isNotNull();
@@ -256,16 +264,16 @@ class DossierApprovalProcessTest {
         VAR_NEW_APPOINTMENT, "2026-12-14T17:00"));
 
     Instant moved = OffsetDateTime.parse("2026-12-14T17:00:00+07:00").toInstant();
-    assertThat(appointment(dossier)).isEqualTo(moved).isAfter(first);
+    assertThat(driver.appointment(dossier)).isEqualTo(moved).isAfter(first);
     assertThat(documents.find(var(dossier, "apologyDocumentId")).orElseThrow().kind()).isEqualTo(DocumentKind.APOLOGY);
-    assertThat(dossiers.find(code(dossier)).orElseThrow().appointmentMoved()).isTrue();
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().appointmentMoved()).isTrue();
     assertThat(messages(dossier)).contains("SMS APOLOGY", "EMAIL APOLOGY");
 
-    assertThatThrownBy(() -> dossiers.issueApology(code(dossier), "Lần hai", moved.plusSeconds(86_400), "dongha.chairman"))
+    assertThatThrownBy(() -> dossiers.issueApology(driver.code(dossier), "Lần hai", moved.plusSeconds(86_400), "dongha.chairman"))
         .isInstanceOf(ApologyRefusedException.class);
-    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type)
+    assertThat(dossiers.events(driver.code(dossier))).extracting(DossierEvent::type)
         .containsSubsequence(DossierEventType.APOLOGY_ISSUED, DossierEventType.APOLOGY_REFUSED);
-    assertThat(appointment(dossier)).isEqualTo(moved);
+    assertThat(driver.appointment(dossier)).isEqualTo(moved);
   }
 
   @Test
@@ -273,7 +281,7 @@ class DossierApprovalProcessTest {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
     at(((Date) runtime.getVariable(dossier.getId(), VAR_APOLOGY_DUE_AT)).toInstant().plusSeconds(60));
-    fire(dossier, TIMER_APOLOGY_DUE);
+    driver.fire(dossier, TIMER_APOLOGY_DUE);
     Task apology = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ISSUE_APOLOGY).singleResult();
     tasks.claim(apology.getId(), "dongha.chairman");
 
@@ -282,7 +290,7 @@ class DossierApprovalProcessTest {
         .hasMessageContaining("newAppointmentAt");
 
     assertThat(tasks.createTaskQuery().taskId(apology.getId()).count()).isOne();
-    assertThat(dossiers.find(code(dossier)).orElseThrow().appointmentMoved()).isFalse();
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().appointmentMoved()).isFalse();
     assertThat(runtime.getVariable(dossier.getId(), VAR_APOLOGY_ISSUED)).isEqualTo(false);
   }
 
@@ -302,7 +310,7 @@ class DossierApprovalProcessTest {
     ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
     runtime.setVariable(dossier.getId(), VAR_APOLOGY_ISSUED, true);
     at(((Date) runtime.getVariable(dossier.getId(), VAR_APOLOGY_DUE_AT)).toInstant().plusSeconds(60));
-    fire(dossier, TIMER_APOLOGY_DUE);
+    driver.fire(dossier, TIMER_APOLOGY_DUE);
 
     assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ISSUE_APOLOGY).count()).isZero();
     assertThat(management.createJobQuery().processInstanceId(dossier.getId()).activityId(TIMER_APPOINTMENT).count()).isOne();
@@ -313,9 +321,9 @@ class DossierApprovalProcessTest {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
     runtime.setVariable(dossier.getId(), VAR_APOLOGY_ISSUED, true);
-    fire(dossier, TIMER_APOLOGY_DUE);
-    at(appointment(dossier).plusSeconds(60));
-    fire(dossier, TIMER_APPOINTMENT);
+    driver.fire(dossier, TIMER_APOLOGY_DUE);
+    at(driver.appointment(dossier).plusSeconds(60));
+    driver.fire(dossier, TIMER_APPOINTMENT);
 
     Task late = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ESCALATE_LATE).singleResult();
     assertThat(late.getAssignee()).isEqualTo("dongha.chairman");
@@ -323,25 +331,25 @@ class DossierApprovalProcessTest {
     // the result is signed the next morning
     at(OffsetDateTime.parse("2026-11-26T08:30:00+07:00").toInstant());
     appraiseAndApprove(dossier, "PROPOSE_APPROVE");
-    signAll(dossier);
+    driver.signAll(dossier);
     assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_ESCALATE_LATE).count())
         .as("the result ends the watch over the appointment").isZero();
     complete(task(dossier), withVariables("resultHandedOver", true));
 
     assertThat(dossier).isEnded().variables().containsEntry(VAR_OUTCOME, "LATE");
-    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).contains(DossierEventType.APPOINTMENT_PASSED);
+    assertThat(dossiers.events(driver.code(dossier))).extracting(DossierEvent::type).contains(DossierEventType.APPOINTMENT_PASSED);
   }
 
   @Test
   void citizenWithdrawsDuringHandling() {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
-    runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(code(dossier))
+    runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(driver.code(dossier))
         .setVariable(VAR_WITHDRAWAL_REASON, "Công dân không còn nhu cầu").correlate();
 
     assertThat(dossier).isEnded().hasPassed(END_WITHDRAWN);
     assertThat(documents.find(var(dossier, "stopDocumentId")).orElseThrow().kind()).isEqualTo(DocumentKind.STOP_NOTICE);
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WITHDRAWN);
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WITHDRAWN);
   }
 
   @Test
@@ -349,7 +357,7 @@ class DossierApprovalProcessTest {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
     assertThat(dossier.getTenantId()).isEqualTo("dongha");
-    assertThat(code(dossier)).matches("DONGHA-261125-\\d{4}");
+    assertThat(driver.code(dossier)).matches("DONGHA-261125-\\d{4}");
   }
 
   @Test
@@ -384,7 +392,7 @@ class DossierApprovalProcessTest {
     assertThat(documents.find(var(dossier, VAR_RESULT_DOCUMENT)).orElseThrow().state()).isNotEqualTo(DocumentState.SIGNED);
 
     runtime.setVariable(dossier.getId(), VAR_APPROVED_BY, "dongha.chairman");
-    signAll(dossier);
+    driver.signAll(dossier);
     assertThat(dossier).isWaitingAt(TASK_RETURN);
   }
 
@@ -400,7 +408,7 @@ class DossierApprovalProcessTest {
     Task approval = task(TASK_APPROVE, dossier);
     tasks.claim(approval.getId(), deputy);
     tasks.complete(approval.getId(), Map.of(VAR_APPROVAL_DECISION, "APPROVE"));
-    signAll(dossier);
+    driver.signAll(dossier);
     assertThat(runtime.getVariable(dossier.getId(), VAR_APPROVED_BY)).isEqualTo(deputy);
     assertThat(dossier).isWaitingAt(TASK_RETURN);
   }
@@ -451,22 +459,7 @@ class DossierApprovalProcessTest {
   // ------------------------------------------------------------------ helpers
 
   private ProcessInstance start(String procedure, String checkResult) {
-    return start(procedure, checkResult, Map.of());
-  }
-
-  private ProcessInstance start(String procedure, String checkResult, Map<String, Object> extra) {
-    Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, procedure,
-        VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
-        VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản chính và bản sao giấy tờ", VAR_CHECK_RESULT, checkResult,
-        VAR_RECEIVING_OFFICER, "dongha.officer", VAR_EMAIL, "an.nguyen@example.vn"));
-    if (CHECK_INCOMPLETE.equals(checkResult)) {
-      variables.put(VAR_MISSING_ITEMS, "Bản sao căn cước công dân");
-    }
-    if (CHECK_NOT_ACCEPTED.equals(checkResult)) {
-      variables.put(VAR_REFUSAL_REASONS, "Không thuộc thẩm quyền của Ủy ban nhân dân phường");
-    }
-    variables.putAll(extra);
-    return runtime.startProcessInstanceByKey(KEY, variables);
+    return driver.start(procedure, checkResult, Map.of());
   }
 
   private void appraiseAndApprove(ProcessInstance dossier, String proposal) {
@@ -482,46 +475,14 @@ class DossierApprovalProcessTest {
     tasks.complete(approval.getId(), variables);
   }
 
-  /** The asynchronous signing steps, run as the job executor would. */
-  private void signAll(ProcessInstance dossier) {
-    for (int i = 0; i < 5; i++) {
-      var jobs = management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignResult").list();
-      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignCourtesyLetter").list());
-      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignRefusal").list());
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-  }
-
-  private void fire(ProcessInstance dossier, String timerActivity) {
-    Job job = management.createJobQuery().processInstanceId(dossier.getId()).activityId(timerActivity).singleResult();
-    assertThat(job).as("timer " + timerActivity).isNotNull();
-    management.executeJob(job.getId());
-  }
-
   /** Channel and kind of the messages queued for the dossier, in order. */
   private java.util.List<String> messages(ProcessInstance dossier) {
     return jdbc.queryForList("SELECT channel || ' ' || kind FROM dv_notification WHERE case_ref = ? ORDER BY created_at",
-        String.class, code(dossier));
-  }
-
-  private Instant appointment(ProcessInstance dossier) {
-    return ((Date) runtime.getVariable(dossier.getId(), VAR_APPOINTMENT_AT)).toInstant();
-  }
-
-  private String code(ProcessInstance dossier) {
-    return (String) historyVariable(dossier, VAR_DOSSIER_CODE);
+        String.class, driver.code(dossier));
   }
 
   private String var(ProcessInstance dossier, String name) {
-    return (String) historyVariable(dossier, name);
-  }
-
-  private Object historyVariable(ProcessInstance dossier, String name) {
-    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
-        .createHistoricVariableInstanceQuery().processInstanceId(dossier.getId()).variableName(name).singleResult().getValue();
+    return (String) driver.historyVariable(dossier, name);
   }
 
   private static void at(Instant instant) {

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +55,13 @@ class DossierDeadlinesProcessTest {
   @Autowired DocumentService documents;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired vn.danvan.identity.UnitOfficials officials;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
+  DossierProcessDriver driver;
+
+  @org.junit.jupiter.api.BeforeEach
+  void driveDossiers() {
+    driver = new DossierProcessDriver(runtime, management, history);
+  }
 
   @AfterEach
   void resetClock() {
@@ -74,9 +80,9 @@ class DossierDeadlinesProcessTest {
     try {
       // Tue 30/6/2026 09:00, old row: 3 working days, appraise 1, approve 1 (working days).
       at("2026-06-30T09:00");
-      ProcessInstance before = start("BIRTH_REGISTRATION", CHECK_COMPLETE, Map.of());
+      ProcessInstance before = driver.start("BIRTH_REGISTRATION", CHECK_COMPLETE, Map.of());
       // 3 working days after Tue 30/6: Wed 1/7, Thu 2/7, Fri 3/7 → Fri 3/7 17:00
-      assertThat(appointment(before)).isEqualTo(local("2026-07-03T17:00"));
+      assertThat(driver.appointment(before)).isEqualTo(local("2026-07-03T17:00"));
       // appraisal: 1 working day → Wed 1/7 17:00 (task and its overdue timer)
       assertThat(taskDue(before, TASK_APPRAISE)).isEqualTo(local("2026-07-01T17:00"));
       assertThat(jobDue(before, TIMER_APPRAISAL_OVERDUE)).isEqualTo(local("2026-07-01T17:00"));
@@ -87,17 +93,17 @@ class DossierDeadlinesProcessTest {
       // old row, approve 1 working day: Thu 2/7 17:00 (today's row would give 2 days: Fri 3/7 17:00)
       assertThat(taskDue(before, TASK_APPROVE)).isEqualTo(local("2026-07-02T17:00"));
       assertThat(jobDue(before, TIMER_APPROVAL_OVERDUE)).isEqualTo(local("2026-07-02T17:00"));
-      assertThat(dossiers.procedure(code(before), false).deadline().amount()).isEqualTo(3);
+      assertThat(dossiers.procedure(driver.code(before), false).deadline().amount()).isEqualTo(3);
 
       // Wed 1/7/2026 09:00, new row: 5 working days, appraise 2.
       at("2026-07-01T09:00");
-      ProcessInstance after = start("BIRTH_REGISTRATION", CHECK_COMPLETE, Map.of());
+      ProcessInstance after = driver.start("BIRTH_REGISTRATION", CHECK_COMPLETE, Map.of());
       // 5 working days after Wed 1/7: 2, 3, 6, 7, 8/7 → Wed 8/7 17:00
-      assertThat(appointment(after)).isEqualTo(local("2026-07-08T17:00"));
+      assertThat(driver.appointment(after)).isEqualTo(local("2026-07-08T17:00"));
       // appraisal: 2 working days → Fri 3/7 17:00
       assertThat(taskDue(after, TASK_APPRAISE)).isEqualTo(local("2026-07-03T17:00"));
       assertThat(jobDue(after, TIMER_APPRAISAL_OVERDUE)).isEqualTo(local("2026-07-03T17:00"));
-      assertThat(dossiers.procedure(code(after), false).deadline().amount()).isEqualTo(5);
+      assertThat(dossiers.procedure(driver.code(after), false).deadline().amount()).isEqualTo(5);
     } finally {
       repository.deleteDeployment(changed.getId(), true);
     }
@@ -109,9 +115,9 @@ class DossierDeadlinesProcessTest {
   void sameDayProcedure() {
     // Wed 25/11/2026 09:00, CERTIFIED_COPY: same day, appraise 2 working hours.
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("CERTIFIED_COPY", CHECK_COMPLETE, Map.of());
     // received before the 15:00 cut-off → 17:00 the same day
-    assertThat(appointment(dossier)).isEqualTo(local("2026-11-25T17:00"));
+    assertThat(driver.appointment(dossier)).isEqualTo(local("2026-11-25T17:00"));
     // 09:00 + 2 h → 11:00
     assertThat(jobDue(dossier, TIMER_APPRAISAL_OVERDUE)).isEqualTo(local("2026-11-25T11:00"));
     // no working day lies between acceptance and appointment: office time 09:00–11:30 (150 min) +
@@ -124,9 +130,9 @@ class DossierDeadlinesProcessTest {
   void halfDayProcedure() {
     // Wed 25/11/2026 14:00, RESIDENCE_CONFIRMATION: half a day, appraise 2 working hours.
     at("2026-11-25T14:00");
-    ProcessInstance dossier = start("RESIDENCE_CONFIRMATION", CHECK_COMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("RESIDENCE_CONFIRMATION", CHECK_COMPLETE, Map.of());
     // received in the afternoon → the next session ends Thu 26/11 11:30
-    assertThat(appointment(dossier)).isEqualTo(local("2026-11-26T11:30"));
+    assertThat(driver.appointment(dossier)).isEqualTo(local("2026-11-26T11:30"));
     // 14:00 + 2 h → 16:00
     assertThat(jobDue(dossier, TIMER_APPRAISAL_OVERDUE)).isEqualTo(local("2026-11-25T16:00"));
     // the last working day before Thu 26/11 is the day of acceptance: office time 14:00–17:00
@@ -138,9 +144,9 @@ class DossierDeadlinesProcessTest {
   void fiveDayProcedureWithVerification() {
     // Wed 25/11/2026 09:00, MARRIAGE_REGISTRATION with verification: 5 working days, appraise 3.
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("MARRIAGE_REGISTRATION", CHECK_COMPLETE, Map.of(VAR_VERIFICATION_NEEDED, true));
+    ProcessInstance dossier = driver.start("MARRIAGE_REGISTRATION", CHECK_COMPLETE, Map.of(VAR_VERIFICATION_NEEDED, true));
     // 26, 27, 30/11, 1, 2/12 → Wed 2/12 17:00
-    assertThat(appointment(dossier)).isEqualTo(local("2026-12-02T17:00"));
+    assertThat(driver.appointment(dossier)).isEqualTo(local("2026-12-02T17:00"));
     // 26, 27, 30/11 → Mon 30/11 17:00
     assertThat(jobDue(dossier, TIMER_APPRAISAL_OVERDUE)).isEqualTo(local("2026-11-30T17:00"));
     // the opening of the last working day before the appointment's day: Tue 1/12 07:30
@@ -151,9 +157,9 @@ class DossierDeadlinesProcessTest {
   void twentyDayProcedure() {
     // Wed 25/11/2026 09:00, LAND_FIRST_REGISTRATION: 20 working days, appraise 17.
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("LAND_FIRST_REGISTRATION", CHECK_COMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("LAND_FIRST_REGISTRATION", CHECK_COMPLETE, Map.of());
     // 26, 27, 30/11 (3), 1–4/12 (7), 7–11/12 (12), 14–18/12 (17), 21, 22, 23/12 (20) → Wed 23/12 17:00
-    assertThat(appointment(dossier)).isEqualTo(local("2026-12-23T17:00"));
+    assertThat(driver.appointment(dossier)).isEqualTo(local("2026-12-23T17:00"));
     // the 17th working day → Fri 18/12 17:00
     assertThat(jobDue(dossier, TIMER_APPRAISAL_OVERDUE)).isEqualTo(local("2026-12-18T17:00"));
     // Tue 22/12 07:30: a whole working day for the leader, the letter out a day before
@@ -166,28 +172,28 @@ class DossierDeadlinesProcessTest {
   void approvalThatOverrunsItsBudgetIsEscalated() {
     // Wed 25/11/2026 09:00, CERTIFIED_COPY; the appraisal is done at 10:00; approve budget 1 h → 11:00
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("CERTIFIED_COPY", CHECK_COMPLETE, Map.of());
     at("2026-11-25T10:00");
     complete(task(dossier, TASK_APPRAISE), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE", VAR_APPRAISAL_OPINION, "Hợp lệ"));
     assertThat(jobDue(dossier, TIMER_APPROVAL_OVERDUE)).isEqualTo(local("2026-11-25T11:00"));
     assertThat(taskDue(dossier, TASK_APPROVE)).isEqualTo(local("2026-11-25T11:00"));
 
     at("2026-11-25T11:01");
-    fire(dossier, TIMER_APPROVAL_OVERDUE);
+    driver.fire(dossier, TIMER_APPROVAL_OVERDUE);
     assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_STEP_OVERDUE).count()).isOne();
     assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPROVE).count()).isOne();
-    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type).contains(DossierEventType.STEP_OVERDUE);
+    assertThat(dossiers.events(driver.code(dossier))).extracting(DossierEvent::type).contains(DossierEventType.STEP_OVERDUE);
   }
 
   @Test
   void returnTaskIsDueAtTheAppointment() {
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("CERTIFIED_COPY", CHECK_COMPLETE, Map.of());
     complete(task(dossier, TASK_APPRAISE), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE", VAR_APPRAISAL_OPINION, "Hợp lệ"));
     Task approval = task(dossier, TASK_APPROVE);
     tasks.claim(approval.getId(), "dongha.chairman");
     tasks.complete(approval.getId(), Map.of(VAR_APPROVAL_DECISION, "APPROVE"));
-    signAll(dossier);
+    driver.signAll(dossier);
 
     assertThat(dossier).isWaitingAt(TASK_RETURN);
     assertThat(taskDue(dossier, TASK_RETURN)).isEqualTo(local("2026-11-25T17:00"));
@@ -196,36 +202,36 @@ class DossierDeadlinesProcessTest {
   @Test
   void citizenWithdrawsWhileSupplementing() {
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_INCOMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("CERTIFIED_COPY", CHECK_INCOMPLETE, Map.of());
     assertThat(dossier).isWaitingAt(TASK_RECEIVE_SUPPLEMENT);
 
-    runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(code(dossier))
+    runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(driver.code(dossier))
         .setVariable(VAR_WITHDRAWAL_REASON, "Công dân không còn nhu cầu")
         .setVariable(VAR_WITHDRAWAL_RECORDED_BY, "dongha.officer").correlateWithResult();
 
     assertThat(dossier).isEnded().hasPassed(END_WITHDRAWN);
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WITHDRAWN);
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WITHDRAWN);
     assertThat(management.createJobQuery().processInstanceId(dossier.getId()).count()).isZero();
   }
 
   @Test
   void supplementThatDoesNotMeetTheConditionsIsRefused() {
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_INCOMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("CERTIFIED_COPY", CHECK_INCOMPLETE, Map.of());
     complete(task(dossier, TASK_RECEIVE_SUPPLEMENT), withVariables(VAR_CHECK_RESULT, CHECK_NOT_ACCEPTED,
         VAR_REFUSAL_REASONS, "Giấy tờ bổ sung không phải bản chính"));
-    signAll(dossier);
+    driver.signAll(dossier);
 
     assertThat(dossier).isEnded().hasPassed(END_REFUSED);
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.REFUSED);
-    assertThat(dossiers.events(code(dossier))).extracting(DossierEvent::type)
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.REFUSED);
+    assertThat(dossiers.events(driver.code(dossier))).extracting(DossierEvent::type)
         .containsSubsequence(DossierEventType.SUPPLEMENT_REQUESTED, DossierEventType.REFUSED);
   }
 
   @Test
   void receiptReissuedAfterASupplementShowsWhenTheDossierBecameComplete() throws Exception {
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE, Map.of());
     at("2026-11-30T10:15");
     complete(task(dossier, TASK_RECEIVE_SUPPLEMENT), withVariables(VAR_CHECK_RESULT, CHECK_COMPLETE));
 
@@ -243,7 +249,7 @@ class DossierDeadlinesProcessTest {
     officials.replace("dongha", withPhone(unit, "0233 3852 123"), "test");
     try {
       at("2026-11-25T09:00");
-      ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE, Map.of());
+      ProcessInstance dossier = driver.start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE, Map.of());
 
       // 15 working days from Wednesday 25/11/2026: to the end of Wednesday 16/12/2026
       assertThat(runtime.getVariable(dossier.getId(), VAR_SUPPLEMENT_DUE_TEXT)).isEqualTo("17 giờ 00 phút, ngày 16/12/2026");
@@ -285,40 +291,32 @@ class DossierDeadlinesProcessTest {
   @Test
   void appraisalAskingForASupplementWithoutTheMissingItemsIsRefusedAndTheTaskStays() {
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE, Map.of());
     Task appraisal = task(dossier, TASK_APPRAISE);
     assertThatThrownBy(() -> tasks.complete(appraisal.getId(), Map.of(VAR_APPRAISAL_RESULT, "NEED_SUPPLEMENT",
         VAR_APPRAISAL_OPINION, "Thiếu bản đồ")))
         .satisfies(e -> assertThat(ContractViolation.in(e)).isNotNull().extracting(ContractViolation::field).isEqualTo(VAR_MISSING_ITEMS));
     assertThat(tasks.createTaskQuery().taskId(appraisal.getId()).count()).isOne();
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.IN_PROGRESS);
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.IN_PROGRESS);
   }
 
   @Test
   void leaderRefusingWithoutReasonsIsRefusedAndTheTaskStays() {
     at("2026-11-25T09:00");
-    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE, Map.of());
+    ProcessInstance dossier = driver.start("CERTIFIED_COPY", CHECK_COMPLETE, Map.of());
     complete(task(dossier, TASK_APPRAISE), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_REFUSE", VAR_APPRAISAL_OPINION, "Tẩy xóa"));
     Task approval = task(dossier, TASK_APPROVE);
     tasks.claim(approval.getId(), "dongha.chairman");
     assertThatThrownBy(() -> tasks.complete(approval.getId(), Map.of(VAR_APPROVAL_DECISION, "REFUSE")))
         .satisfies(e -> assertThat(ContractViolation.in(e)).isNotNull().extracting(ContractViolation::field).isEqualTo(VAR_REFUSAL_REASONS));
     assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isOne();
-    assertThat(dossiers.find(code(dossier)).orElseThrow().state()).isEqualTo(DossierState.IN_PROGRESS);
+    assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.IN_PROGRESS);
   }
 
   // ------------------------------------------------------------ helpers
 
-  private ProcessInstance start(String procedure, String checkResult, Map<String, Object> extra) {
-    Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, procedure,
-        VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
-        VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản chính và bản sao giấy tờ", VAR_CHECK_RESULT, checkResult,
-        VAR_RECEIVING_OFFICER, "dongha.officer", VAR_EMAIL, "an.nguyen@example.vn"));
-    if (CHECK_INCOMPLETE.equals(checkResult)) {
-      variables.put(VAR_MISSING_ITEMS, "Bản sao căn cước công dân");
-    }
-    variables.putAll(extra);
-    return runtime.startProcessInstanceByKey(KEY, variables);
+  private Instant jobDue(ProcessInstance dossier, String timerActivity) {
+    return driver.timer(dossier, timerActivity).getDuedate().toInstant();
   }
 
   private Task task(ProcessInstance dossier, String key) {
@@ -327,39 +325,6 @@ class DossierDeadlinesProcessTest {
 
   private Instant taskDue(ProcessInstance dossier, String key) {
     return task(dossier, key).getDueDate().toInstant();
-  }
-
-  private Instant jobDue(ProcessInstance dossier, String timerActivity) {
-    Job job = management.createJobQuery().processInstanceId(dossier.getId()).activityId(timerActivity).singleResult();
-    assertThat(job).as("timer " + timerActivity).isNotNull();
-    return job.getDuedate().toInstant();
-  }
-
-  private void fire(ProcessInstance dossier, String timerActivity) {
-    Job job = management.createJobQuery().processInstanceId(dossier.getId()).activityId(timerActivity).singleResult();
-    management.executeJob(job.getId());
-  }
-
-  private void signAll(ProcessInstance dossier) {
-    for (int i = 0; i < 5; i++) {
-      var jobs = management.createJobQuery().processInstanceId(dossier.getId()).activityId(TASK_SIGN_RESULT).list();
-      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignCourtesyLetter").list());
-      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignRefusal").list());
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-  }
-
-  private Instant appointment(ProcessInstance dossier) {
-    return ((Date) runtime.getVariable(dossier.getId(), VAR_APPOINTMENT_AT)).toInstant();
-  }
-
-  private String code(ProcessInstance dossier) {
-    return (String) org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
-        .createHistoricVariableInstanceQuery().processInstanceId(dossier.getId()).variableName(VAR_DOSSIER_CODE)
-        .singleResult().getValue();
   }
 
   /** Moves the engine clock to a local time in Vietnam. */

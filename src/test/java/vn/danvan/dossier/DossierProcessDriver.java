@@ -1,0 +1,85 @@
+package vn.danvan.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.dossier.DossierProcess.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * Drives {@code dossierApproval} in process tests: starts a dossier of Đông Hà as its one-stop
+ * officer, runs the asynchronous signing steps and timers as the job executor would, and reads what
+ * the process recorded. Shared by the process tests so that each says only what it checks.
+ */
+final class DossierProcessDriver {
+
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final HistoryService history;
+
+  DossierProcessDriver(RuntimeService runtime, ManagementService management, HistoryService history) {
+    this.runtime = runtime;
+    this.management = management;
+    this.history = history;
+  }
+
+  /** A dossier with every field the start form needs, and the text its check result requires. */
+  ProcessInstance start(String procedure, String checkResult, Map<String, Object> extra) {
+    Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, procedure,
+        VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
+        VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản chính và bản sao giấy tờ", VAR_CHECK_RESULT, checkResult,
+        VAR_RECEIVING_OFFICER, "dongha.officer", VAR_EMAIL, "an.nguyen@example.vn"));
+    if (CHECK_INCOMPLETE.equals(checkResult)) {
+      variables.put(VAR_MISSING_ITEMS, "Bản sao căn cước công dân");
+    }
+    if (CHECK_NOT_ACCEPTED.equals(checkResult)) {
+      variables.put(VAR_REFUSAL_REASONS, "Không thuộc thẩm quyền của Ủy ban nhân dân phường");
+    }
+    variables.putAll(extra);
+    return runtime.startProcessInstanceByKey(KEY, variables);
+  }
+
+  /** The asynchronous signing steps, run as the job executor would. */
+  void signAll(ProcessInstance dossier) {
+    for (int i = 0; i < 5; i++) {
+      var jobs = management.createJobQuery().processInstanceId(dossier.getId()).activityId(TASK_SIGN_RESULT).list();
+      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignCourtesyLetter").list());
+      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignRefusal").list());
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  /** The timer of {@code timerActivity}, which must exist. */
+  Job timer(ProcessInstance dossier, String timerActivity) {
+    Job job = management.createJobQuery().processInstanceId(dossier.getId()).activityId(timerActivity).singleResult();
+    assertThat(job).as("timer " + timerActivity).isNotNull();
+    return job;
+  }
+
+  void fire(ProcessInstance dossier, String timerActivity) {
+    management.executeJob(timer(dossier, timerActivity).getId());
+  }
+
+  Instant appointment(ProcessInstance dossier) {
+    return ((Date) runtime.getVariable(dossier.getId(), VAR_APPOINTMENT_AT)).toInstant();
+  }
+
+  Object historyVariable(ProcessInstance dossier, String name) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId()).variableName(name)
+        .singleResult().getValue();
+  }
+
+  String code(ProcessInstance dossier) {
+    return (String) historyVariable(dossier, VAR_DOSSIER_CODE);
+  }
+}
