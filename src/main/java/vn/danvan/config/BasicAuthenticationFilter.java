@@ -1,6 +1,5 @@
 package vn.danvan.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +12,6 @@ import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.danvan.login.LoginThrottle;
 
@@ -31,7 +29,6 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   private final IdentityService identityService;
   private final Predicate<String> isPublicPath;
   private final LoginThrottle throttle;
-  private final ObjectMapper json = new ObjectMapper();
 
   public BasicAuthenticationFilter(IdentityService identityService, Predicate<String> isPublicPath, LoginThrottle throttle) {
     this.identityService = identityService;
@@ -97,10 +94,8 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getOutputStream(), ApiError.of("Authentication required: send HTTP Basic credentials"));
+    JsonAnswer.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+        ApiError.of("Authentication required: send HTTP Basic credentials"));
   }
 }

@@ -1,9 +1,7 @@
 package vn.danvan.login;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,8 +9,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import vn.danvan.config.ApiError;
+import vn.danvan.config.JsonAnswer;
 
 /**
  * The one throttle of failed logins, used by every way in (HTTP Basic on {@code /engine-rest} and
@@ -40,7 +38,6 @@ public class LoginThrottle {
   private final Map<String, Long> knownClients;
   private final long knownClientMillis;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
 
   public LoginThrottle(LoginThrottleProperties properties, Clock clock) {
     long initial = properties.initialDelay().toMillis();
@@ -79,8 +76,7 @@ public class LoginThrottle {
 
   /** Answers a throttled attempt: 429, {@code Retry-After} in seconds, and a JSON body like every API error. */
   public void refuse(HttpServletResponse response, long retryAfterSeconds) throws IOException {
-    startRefusal(response, retryAfterSeconds);
-    json.writeValue(response.getOutputStream(), ApiError.of(englishMessage(retryAfterSeconds)));
+    JsonAnswer.retryLater(response, retryAfterSeconds, ApiError.of(englishMessage(retryAfterSeconds)));
   }
 
   /**
@@ -88,17 +84,10 @@ public class LoginThrottle {
    * official: in Vietnamese, saying how long to wait.
    */
   void refuseLoginPage(HttpServletResponse response, long retryAfterSeconds) throws IOException {
-    startRefusal(response, retryAfterSeconds);
-    json.writeValue(response.getOutputStream(), Map.of("error", englishMessage(retryAfterSeconds),
+    JsonAnswer.retryLater(response, retryAfterSeconds, Map.of("error", englishMessage(retryAfterSeconds),
         "message", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + retryAfterSeconds + " giây."));
   }
 
-  private static void startRefusal(HttpServletResponse response, long retryAfterSeconds) {
-    response.setStatus(429);
-    response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-  }
 
   private static String englishMessage(long retryAfterSeconds) {
     return "Too many failed logins: try again in " + retryAfterSeconds + " seconds";

@@ -1,21 +1,19 @@
 package vn.danvan.publicapi;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.OptionalLong;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.danvan.config.ApiError;
+import vn.danvan.config.JsonAnswer;
 
 /**
  * Rate-limits one family of public endpoints per client address: over the limit the answer is 429
@@ -27,7 +25,6 @@ import vn.danvan.config.ApiError;
 class PublicRateLimitFilter extends OncePerRequestFilter {
 
   private final PublicRateLimiter limiter;
-  private final ObjectMapper json = new ObjectMapper();
 
   PublicRateLimitFilter(PublicRateLimiter limiter) {
     this.limiter = limiter;
@@ -41,12 +38,8 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    response.setStatus(429);
-    response.setHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getOutputStream(), ApiError.of("Too many requests: try again in "
-        + retryAfter.getAsLong() + " seconds"));
+    JsonAnswer.retryLater(response, retryAfter.getAsLong(),
+        ApiError.of("Too many requests: try again in " + retryAfter.getAsLong() + " seconds"));
   }
 
   /**
