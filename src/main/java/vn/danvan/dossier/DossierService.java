@@ -13,7 +13,18 @@ import vn.danvan.procedure.AppointmentCalculator;
 import vn.danvan.procedure.Channel;
 import vn.danvan.procedure.Procedure;
 import vn.danvan.procedure.ProcedureCatalogue;
+import vn.danvan.sla.CaseClock;
+import vn.danvan.sla.CaseClockState;
+import vn.danvan.sla.CaseRef;
+import vn.danvan.sla.ClockRule;
+import vn.danvan.sla.ClockRuleBook;
+import vn.danvan.sla.ClockState;
+import vn.danvan.sla.Extension;
+import vn.danvan.sla.ExtensionRefusedException;
+import vn.danvan.sla.InvalidExtensionException;
 import vn.danvan.sla.StepClock;
+import vn.danvan.sla.Term;
+import vn.danvan.sla.TermUnit;
 import vn.danvan.trail.CaseEvent;
 import vn.danvan.trail.CaseTrail;
 
@@ -22,6 +33,11 @@ import vn.danvan.trail.CaseTrail;
  * code, the receipt and its appointment, the paused and restarted clock of a supplement, the one
  * apology that may move the appointment, the outcome against the appointment in force. Every
  * change leaves an entry in the case trail. Times are the engine's clock.
+ *
+ * <p>The appointment is the deadline of the dossier's case clock ({@link CaseClock}): the receipt
+ * starts it (or resumes it, from zero, after a supplement), a supplement request pauses it, the
+ * apology extends it (once: {@code ONE_STOP_DOSSIER} in {@code sla/clock-rules.yaml}). The register's
+ * appointment columns are the read model the counter and the public page show.
  */
 @Service
 @Transactional
@@ -34,10 +50,18 @@ public class DossierService {
   private final StepClock clock;
   private final DossierProperties properties;
   private final CaseTrail trail;
+  private final CaseClock caseClock;
+  private final ClockRuleBook clockRules;
+
+  /** The rule family of the one-stop dossier in {@code sla/clock-rules.yaml}. */
+  static final String CLOCK_RULES = "ONE_STOP_DOSSIER";
 
   DossierService(DossierRegister register, ProcedureCatalogue catalogue, AppointmentCalculator appointments,
-      WorkCalendar calendar, StepClock clock, DossierProperties properties, CaseTrail trail) {
+      WorkCalendar calendar, StepClock clock, DossierProperties properties, CaseTrail trail, CaseClock caseClock,
+      ClockRuleBook clockRules) {
     this.trail = trail;
+    this.caseClock = caseClock;
+    this.clockRules = clockRules;
     this.register = register;
     this.catalogue = catalogue;
     this.appointments = appointments;
@@ -105,7 +129,18 @@ public class DossierService {
     }
     Procedure procedure = procedure(dossier, verificationNeeded);
     Instant now = ClockNow.get();
-    Instant appointment = appointments.appointment(procedure, now, Channel.valueOf(dossier.channel()));
+    // counting starts when the complete dossier counts as accepted (after hours: the next opening)
+    Instant countFrom = appointments.acceptedAt(now, Channel.valueOf(dossier.channel()));
+    Optional<CaseClockState> clock = caseClock.find(code);
+    Instant appointment;
+    if (clock.isEmpty()) {
+      appointment = caseClock.start(new CaseRef(code, DossierProcess.KEY, dossier.unit()), clockRule(dossier, procedure),
+          countFrom, actor);
+    } else if (clock.get().state() == ClockState.PAUSED) {
+      appointment = caseClock.resume(code, actor, countFrom);
+    } else {
+      throw new IllegalStateException("Dossier " + code + " has a receipt already");
+    }
     register.appointment(code, appointment, false);
     register.state(code, DossierState.IN_PROGRESS);
     trail(dossier, DossierEventType.RECEIPT_ISSUED, actor, ruleVersion(procedure),
@@ -119,6 +154,9 @@ public class DossierService {
     Instant due = calendar.plusWorkingDays(ClockNow.get(), properties.supplementWorkingDays());
     register.state(code, DossierState.WAITING_SUPPLEMENT);
     trail(dossier, DossierEventType.SUPPLEMENT_REQUESTED, actor, missingItems);
+    // a supplement asked at the counter comes before any receipt: there is no clock to pause yet
+    clock(dossier).filter(c -> c.state() == ClockState.RUNNING)
+        .ifPresent(c -> caseClock.pause(code, "Yêu cầu bổ sung, hoàn thiện hồ sơ", actor));
     return due;
   }
 
@@ -127,18 +165,21 @@ public class DossierService {
     register.state(code, DossierState.CLOSED);
     trail(dossier, DossierEventType.CLOSED, null,
         "Quá " + properties.supplementWorkingDays() + " ngày làm việc không bổ sung");
+    caseClock.stop(code, "Kết thúc hồ sơ do không bổ sung đúng hạn", null);
   }
 
   public void refuse(String code, String reasons, String actor) {
     Dossier dossier = require(code);
     register.state(code, DossierState.REFUSED);
     trail(dossier, DossierEventType.REFUSED, actor, reasons);
+    caseClock.stop(code, "Từ chối giải quyết hồ sơ", actor);
   }
 
   public void withdraw(String code, String reason, String actor) {
     Dossier dossier = require(code);
     register.state(code, DossierState.WITHDRAWN);
     trail(dossier, DossierEventType.WITHDRAWN, actor, reason);
+    caseClock.stop(code, "Công dân rút hồ sơ", actor);
   }
 
   public void stepOverdue(String code, String step) {
@@ -159,20 +200,30 @@ public class DossierService {
   }
 
   /**
-   * Moves the appointment with an apology letter; only once per dossier, and only later.
+   * Moves the appointment with an apology letter: an extension of the dossier's clock, which its rule
+   * allows once; only later.
    *
    * @throws ApologyRefusedException on a second apology (the refusal itself stays in the trail)
    */
   @Transactional(noRollbackFor = ApologyRefusedException.class)
   public Instant issueApology(String code, String reason, Instant newAppointment, String actor) {
     Dossier dossier = require(code);
-    if (dossier.appointmentMoved()) {
+    CaseClockState clock = clock(dossier)
+        .orElseThrow(() -> new IllegalStateException("Dossier " + code + " has no appointment to move"));
+    try {
+      if (clock.extensionsLeft() == 0) {
+        throw new ExtensionRefusedException(code, clock.rule().maxExtensions());
+      }
+      if (newAppointment == null) {
+        throw new InvalidExtensionException(code, clock.deadlineAt());
+      }
+      caseClock.extend(code, Extension.to(newAppointment, "Thư xin lỗi và hẹn lại (Mẫu số 04)", reason, actor));
+    } catch (ExtensionRefusedException e) {
       trail(dossier, DossierEventType.APOLOGY_REFUSED, actor, reason);
       throw new ApologyRefusedException(code);
-    }
-    if (newAppointment == null || !newAppointment.isAfter(dossier.appointmentAt())) {
+    } catch (InvalidExtensionException e) {
       throw new BadRequestException("newAppointmentAt", "newAppointmentAt must be after the current appointment ("
-          + DossierDocuments.dateTime(dossier.appointmentAt()) + ")");
+          + DossierDocuments.dateTime(e.current()) + ")");
     }
     register.appointment(code, newAppointment, true);
     trail(dossier, DossierEventType.APOLOGY_ISSUED, actor, reason + " — hẹn lại: " + VietnamTime.text(newAppointment));
@@ -183,6 +234,7 @@ public class DossierService {
     Dossier dossier = require(code);
     register.resultReady(dossier.code(), ClockNow.get());
     trail(dossier, DossierEventType.RESULT_READY, null, null);
+    caseClock.stop(code, "Đã có kết quả giải quyết", null);
   }
 
   /** The result is handed over: classifies and stores the outcome. */
@@ -249,6 +301,33 @@ public class DossierService {
       String details) {
     trail.record(new CaseEvent(code, DossierProcess.KEY, unit, type.name(), actor, ClockNow.get(), null, ruleVersion,
         details));
+  }
+
+  /** The dossier's clock rule: the deadline of its catalogue row, the one-stop policy of its acceptance day. */
+  private ClockRule clockRule(Dossier dossier, Procedure procedure) {
+    Term term = switch (procedure.deadline().type()) {
+      case SAME_DAY -> new Term(0, TermUnit.SAME_DAY);
+      case HALF_DAY -> new Term(procedure.deadline().amount(), TermUnit.HALF_DAYS);
+      case WORKING_DAYS -> new Term(procedure.deadline().amount(), TermUnit.WORKING_DAYS);
+    };
+    return clockRules.policy(CLOCK_RULES, acceptedOn(dossier)).rule(ruleVersion(procedure), term);
+  }
+
+  /**
+   * The dossier's clock. A dossier that got its receipt before the clock existed has none: it is
+   * taken over with its appointment as it stands (the rule of its acceptance day, without
+   * verification — the one case the catalogue row depends on verification is a same-day/5-day
+   * marriage, whose deadline is already fixed in its appointment).
+   */
+  private Optional<CaseClockState> clock(Dossier dossier) {
+    Optional<CaseClockState> clock = caseClock.find(dossier.code());
+    if (clock.isPresent() || dossier.appointmentAt() == null) {
+      return clock;
+    }
+    Procedure procedure = procedure(dossier, false);
+    CaseClockState adopted = caseClock.adopt(new CaseRef(dossier.code(), DossierProcess.KEY, dossier.unit()),
+        clockRule(dossier, procedure), dossier.receivedAt(), dossier.appointmentAt(), dossier.appointmentMoved() ? 1 : 0);
+    return Optional.of(adopted);
   }
 
   private Dossier require(String code) {

@@ -52,8 +52,15 @@ public class AppointmentCalculator {
 
   /** The appointment for a complete dossier of {@code procedure} received at {@code receivedAt}. */
   public Instant appointment(Procedure procedure, Instant receivedAt, Channel channel) {
-    Instant accepted = acceptedAt(receivedAt, channel);
-    Deadline deadline = procedure.deadline();
+    return due(procedure.deadline(), acceptedAt(receivedAt, channel));
+  }
+
+  /**
+   * When a deadline counted from {@code accepted} (a moment in office hours, see {@link #acceptedAt})
+   * runs out, by the rules above. The case clock ({@link vn.danvan.sla.CaseClock}) counts its
+   * same-day, half-day and working-day terms with this, so a receipt and a clock never disagree.
+   */
+  public Instant due(Deadline deadline, Instant accepted) {
     return switch (deadline.type()) {
       case SAME_DAY -> calendar.sameDayDue(accepted);
       case WORKING_DAYS -> calendar.plusWorkingDays(accepted, deadline.amount());

@@ -37,7 +37,12 @@ public class StepClock {
 
   /** {@code from} plus that much office time. */
   public Instant plusWorkingHours(Instant from, int workingHours) {
-    Duration left = Duration.ofHours(workingHours);
+    return plusWorkingMinutes(from, workingHours * 60L);
+  }
+
+  /** {@code from} plus that much office time, in minutes (0: the next moment the office is open). */
+  public Instant plusWorkingMinutes(Instant from, long workingMinutes) {
+    Duration left = Duration.ofMinutes(workingMinutes);
     ZonedDateTime at = from.atZone(VietnamTime.ZONE);
     LocalDate day = at.toLocalDate();
     LocalTime time = at.toLocalTime();
