@@ -77,7 +77,13 @@ class DossierController {
         d.state().label(), VietnamTime.iso(d.receivedAt()), VietnamTime.iso(d.appointmentAt()), VietnamTime.iso(d.firstAppointmentAt()),
         d.appointmentMoved(), VietnamTime.iso(d.resultReadyAt()), VietnamTime.iso(d.returnedAt()),
         d.outcome() == null ? null : d.outcome().name(), d.satisfaction(), d.citizenRating(),
-        VietnamTime.iso(d.citizenRatedAt()), docs, events);
+        VietnamTime.iso(d.citizenRatedAt()), docs, events, dossiers.clock(code).map(DossierController::clock).orElse(null));
+  }
+
+  private static DossierView.Clock clock(vn.danvan.sla.CaseClockState c) {
+    return new DossierView.Clock(c.state().name(), c.state().label(), VietnamTime.iso(c.deadlineAt()),
+        VietnamTime.text(c.deadlineAt()), VietnamTime.iso(c.pausedAt()), c.extensionsUsed(), c.rule().maxExtensions(),
+        c.rule().version());
   }
 
   @PostMapping("/{code}/supplement")

@@ -272,6 +272,12 @@ public class DossierService {
     return true;
   }
 
+  /** The dossier's case clock, if it has one (the source of its appointment). */
+  @Transactional(readOnly = true)
+  public Optional<CaseClockState> clock(String code) {
+    return caseClock.find(code);
+  }
+
   public Optional<Dossier> find(String code) {
     return register.find(code);
   }

@@ -11,9 +11,17 @@ record DossierView(String code, String unit, String procedureCode, String proced
     String stateLabel, String receivedAt, String appointmentAt, String firstAppointmentAt, boolean appointmentMoved,
     String resultReadyAt, String returnedAt, String outcome, Integer satisfaction, Integer citizenRating, String citizenRatedAt,
     List<Document> documents,
-    List<Event> events) {
+    List<Event> events, Clock clock) {
 
   record Document(String id, String kind, String number, String state) {}
+
+  /**
+   * The dossier's case clock, the source of its appointment: state ({@code RUNNING}, {@code PAUSED},
+   * {@code STOPPED}) and its Vietnamese label, the deadline (ISO and Vietnamese), since when it is
+   * paused, extensions used and allowed, the rule version. Null before the dossier is complete.
+   */
+  record Clock(String state, String stateLabel, String deadlineAt, String deadlineText, String pausedAt,
+      int extensionsUsed, int maxExtensions, String ruleVersion) {}
 
   /**
    * A trail entry: {@code type} and ISO {@code occurredAt} for clients, {@code typeLabel} and

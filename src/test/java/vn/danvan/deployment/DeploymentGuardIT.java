@@ -248,6 +248,8 @@ class DeploymentGuardIT extends RunningApplicationTest {
         "signDocumentDelegate");
     assertThat(configuration.getBeans()).doesNotContainKeys("identityService", "jdbcTemplate", "dataSource",
         "processEngine", "runtimeService", "dossierService");
+    // the case clock: its step due dates for diagrams, its changes (pause, extend…) out of their reach
+    assertThat(configuration.getBeans()).containsKey("caseClock").doesNotContainKey("caseClockService");
   }
 
   @Test

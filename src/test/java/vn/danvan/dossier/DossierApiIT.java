@@ -303,6 +303,16 @@ class DossierApiIT extends RunningApplicationTest {
         .count()).isEqualTo(1);
     assertThat(dossiers.events(code)).extracting(DossierEvent::type).containsSubsequence(
         DossierEventType.SUPPLEMENT_REQUESTED, DossierEventType.SUPPLEMENTED, DossierEventType.RECEIPT_ISSUED);
+    // the case clock behind the appointment, as the officials read it
+    JsonNode clock = http.get("/api/dossiers/" + code, "dongha.officer").json().path("clock");
+    assertThat(clock.path("state").asText()).isEqualTo("RUNNING");
+    assertThat(clock.path("stateLabel").asText()).isEqualTo("Đang tính thời hạn");
+    assertThat(OffsetDateTime.parse(clock.path("deadlineAt").asText()).toInstant())
+        .isEqualTo(OffsetDateTime.parse(supplemented.json().path("appointmentAt").asText()).toInstant());
+    assertThat(clock.path("deadlineText").asText()).matches("\\d{1,2} giờ \\d{2}, ngày \\d{1,2}/\\d{1,2}/\\d{4}");
+    assertThat(clock.path("extensionsUsed").asInt()).isZero();
+    assertThat(clock.path("maxExtensions").asInt()).isOne();
+    assertThat(clock.path("ruleVersion").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
 
     Http.Answer again = http.postJson("/api/dossiers/" + code + "/supplement", "dongha.officer", "");
     assertThat(again.status()).isEqualTo(409);
