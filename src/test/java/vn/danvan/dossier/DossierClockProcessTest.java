@@ -60,6 +60,7 @@ class DossierClockProcessTest {
   @Autowired DossierService dossiers;
   @Autowired CaseClock clock;
   @Autowired CaseTrail trail;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   DossierProcessDriver driver;
 
   @BeforeEach
@@ -216,6 +217,26 @@ class DossierClockProcessTest {
     assertThat(state.deadlineAt()).isEqualTo(local("2026-11-25T17:00"));
     assertThat(clock.changes(driver.code(dossier))).extracting(ClockChange::type)
         .containsExactly(CaseClock.STARTED, CaseClock.STOPPED);
+  }
+
+  @Test
+  void aDossierInProgressBeforeTheClockExistedIsTakenOverWithItsAppointment() {
+    // Wed 25/11/2026 09:00, LAND_TRANSFER_REGISTRATION: 26, 27, 30/11, 1, 2, 3, 4, 7/12 → Mon 7/12 17:00
+    at("2026-11-25T09:00");
+    ProcessInstance dossier = driver.start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE, Map.of());
+    String code = driver.code(dossier);
+    // as a dossier received before the upgrade: a register appointment, no clock
+    jdbc.update("DELETE FROM dv_case_clock_change WHERE case_key = ?", code);
+    jdbc.update("DELETE FROM dv_case_clock WHERE case_key = ?", code);
+
+    at("2026-12-03T09:00");
+    dossiers.issueApology(code, "Chờ ý kiến cơ quan thuế", local("2026-12-10T17:00"), "dongha.chairman");
+    assertThat(clock.changes(code)).extracting(ClockChange::type, ClockChange::actor, ClockChange::deadlineAfter)
+        .containsExactly(tuple(CaseClock.STARTED, null, local("2026-12-07T17:00")),
+            tuple(CaseClock.EXTENDED, "dongha.chairman", local("2026-12-10T17:00")));
+    assertThat(clock.find(code).orElseThrow().rule().version()).isEqualTo("2025-07-01");
+    assertThatThrownBy(() -> dossiers.issueApology(code, "Lần hai", local("2026-12-14T17:00"), "dongha.chairman"))
+        .isInstanceOf(ApologyRefusedException.class);
   }
 
   private List<CaseEvent> clockEvents(String code) {
