@@ -141,10 +141,6 @@ public class DossierService {
     trail(dossier, DossierEventType.WITHDRAWN, actor, reason);
   }
 
-  public void stepOverdue(String code, String step) {
-    trail(require(code), DossierEventType.STEP_OVERDUE, null, step);
-  }
-
   public void appointmentPassed(String code) {
     trail(require(code), DossierEventType.APPOINTMENT_PASSED, null, null);
   }
