@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
@@ -229,6 +231,38 @@ class DiagramLayoutTest {
       }
     }
     assertThat(generated).as("%s: generated ids of flow nodes or of elements code refers to", d.file).isEmpty();
+  }
+
+  /** The checks find what they look for: a diagram with each fault, written by hand. */
+  @Test
+  void theChecksFindOverlapsCoveredShapesMissingShapesAndEdges(@TempDir Path dir) throws Exception {
+    Path broken = dir.resolve("broken.bpmn");
+    Files.writeString(broken, "<?xml version='1.0' encoding='UTF-8'?><bpmn:definitions xmlns:bpmn='" + BPMN + "'"
+        + " xmlns:bpmndi='" + BPMNDI + "' xmlns:dc='" + DC + "' xmlns:di='" + DI + "' id='D' targetNamespace='x'>"
+        + "<bpmn:process id='p'><bpmn:startEvent id='Start'/><bpmn:userTask id='A'/><bpmn:userTask id='B'/>"
+        + "<bpmn:endEvent id='Event_0abc123'/><bpmn:sequenceFlow id='f1' sourceRef='Start' targetRef='A'/>"
+        + "<bpmn:sequenceFlow id='f2' sourceRef='A' targetRef='B'/></bpmn:process>"
+        + "<bpmndi:BPMNDiagram id='DD'><bpmndi:BPMNPlane id='PL' bpmnElement='p'>"
+        + "<bpmndi:BPMNShape id='s0' bpmnElement='Start'><dc:Bounds x='0' y='20' width='36' height='36'/>"
+        + "<bpmndi:BPMNLabel><dc:Bounds x='40' y='30' width='80' height='14'/></bpmndi:BPMNLabel></bpmndi:BPMNShape>"
+        + "<bpmndi:BPMNShape id='s1' bpmnElement='A'><dc:Bounds x='100' y='0' width='100' height='80'/></bpmndi:BPMNShape>"
+        + "<bpmndi:BPMNShape id='s2' bpmnElement='B'><dc:Bounds x='150' y='40' width='100' height='80'/></bpmndi:BPMNShape>"
+        + "<bpmndi:BPMNEdge id='e1' bpmnElement='f1'><di:waypoint x='36' y='38'/><di:waypoint x='100' y='38'/></bpmndi:BPMNEdge>"
+        + "<bpmndi:BPMNEdge id='e2' bpmnElement='f2'><di:waypoint x='200' y='40'/></bpmndi:BPMNEdge>"
+        + "</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> everyFlowNodeHasAShapeAndEveryFlowAnEdge(broken))
+        .hasMessageContaining("flow nodes without a BPMNShape");
+    Files.writeString(broken, Files.readString(broken).replace("<bpmn:endEvent id='Event_0abc123'/>", ""));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> everyFlowNodeHasAShapeAndEveryFlowAnEdge(broken))
+        .hasMessageContaining("f2");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> noTwoShapesOverlap(broken)).hasMessageContaining("A / B");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> noLabelCoversAnotherShape(broken))
+        .hasMessageContaining("label of Start over A");
+    assertThat(GENERATED.matcher("Event_0abc123").matches()).isTrue();
+    assertThat(GENERATED.matcher("Flow_1x2y3z4").matches()).isTrue();
+    assertThat(GENERATED.matcher("StartEvent_1").matches()).isTrue();
+    assertThat(GENERATED.matcher("Task_AppraiseDossier").matches()).isFalse();
+    assertThat(GENERATED.matcher("CallActivity_EscalateApproval").matches()).isFalse();
   }
 
   private static Set<String> javaStringLiterals() throws IOException {
