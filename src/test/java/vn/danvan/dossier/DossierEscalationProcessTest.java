@@ -157,6 +157,28 @@ class DossierEscalationProcessTest {
   }
 
   @Test
+  void aRungNobodyHoldsIsSkippedAndRecordedAndUsesNoTime() {
+    // Đông Hà's vice-chairman is no longer a leader: the rung has nobody
+    identity.deleteMembership("dongha.vicechair", "leader");
+    try {
+      ProcessInstance dossier = approvalOverdueAt11();
+      ProcessInstance ladder = ladderOf(dossier, CALL_ESCALATE_APPROVAL);
+      at("2026-11-25T16:30");
+      fireRungEnd(ladder);
+      // CHAIRMAN 1d from the officer rung's end, Wed 16:30 → Thu 26/11 17:00 (the skipped rung took no time)
+      Task chairman = singleUrgeTask(ladder);
+      assertThat(chairman.getAssignee()).isEqualTo("dongha.chairman");
+      assertThat(chairman.getDueDate().toInstant()).isEqualTo(local("2026-11-26T17:00"));
+      List<CaseEvent> events = ladderEvents(driver.code(dossier));
+      assertThat(events).extracting(CaseEvent::type).containsExactly("STEP_OVERDUE", "ESCALATED",
+          "ESCALATION_RUNG_SKIPPED", "ESCALATED");
+      assertThat(events.get(2).details()).contains("Phó Chủ tịch", "chưa ghi nhận Phó Chủ tịch đang giữ chức vụ");
+    } finally {
+      identity.createMembership("dongha.vicechair", "leader");
+    }
+  }
+
+  @Test
   void appraisalOverdueGoesThroughTheLadderAndStopsWhenTheAppraisalIsDone() {
     // Wed 25/11 09:00, CERTIFIED_COPY: appraisal due 11:00
     at("2026-11-25T09:00");
