@@ -16,7 +16,9 @@ public final class DossierProcess {
   public static final String TASK_SIGN_RESULT = "Task_SignResult";
   public static final String TASK_ISSUE_APOLOGY = "Task_IssueApology";
   public static final String TASK_ESCALATE_LATE = "Task_DirectLateDossier";
-  public static final String TASK_STEP_OVERDUE = "Task_UrgeOverdueStep";
+  /** Call activities of the escalation ladder (vn.danvan.escalation), one per overdue boundary timer. */
+  public static final String CALL_ESCALATE_APPRAISAL = "CallActivity_EscalateAppraisal";
+  public static final String CALL_ESCALATE_APPROVAL = "CallActivity_EscalateApproval";
   public static final String TASK_RETURN = "Task_ReturnResult";
   public static final String TIMER_APOLOGY_DUE = "TimerEvent_ApologyDue";
   public static final String TIMER_APPOINTMENT = "TimerEvent_AppointmentReached";

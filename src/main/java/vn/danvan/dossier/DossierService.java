@@ -182,10 +182,6 @@ public class DossierService {
     caseClock.stop(code, "Công dân rút hồ sơ", actor);
   }
 
-  public void stepOverdue(String code, String step) {
-    trail(require(code), DossierEventType.STEP_OVERDUE, null, step);
-  }
-
   public void appointmentPassed(String code) {
     trail(require(code), DossierEventType.APPOINTMENT_PASSED, null, null);
   }

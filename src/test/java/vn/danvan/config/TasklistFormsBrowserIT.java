@@ -77,7 +77,11 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
     runtime.setVariable(late.getId(), VAR_APOLOGY_ISSUED, true);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-31T03:00:00Z")));
     fire(late, TIMER_APPRAISAL_OVERDUE);
-    byForm.put("Nội dung chỉ đạo, đôn đốc", task(late, TASK_STEP_OVERDUE));
+    // the escalation ladder's first rung reminds the officer; the second asks the vice-chairman
+    ProcessInstance ladder = runtime.createProcessInstanceQuery().superProcessInstanceId(late.getId())
+        .processDefinitionKey(vn.danvan.escalation.EscalationLadder.KEY).singleResult();
+    fire(ladder, vn.danvan.escalation.EscalationLadder.TIMER_RUNG_ENDS);
+    byForm.put("Nội dung chỉ đạo, đôn đốc", task(ladder, vn.danvan.escalation.EscalationLadder.TASK_URGE));
     fire(late, TIMER_APOLOGY_DUE);
     fire(late, TIMER_APPOINTMENT);
     byForm.put("Ý kiến chỉ đạo", task(late, TASK_ESCALATE_LATE));

@@ -125,7 +125,7 @@ class ModelReviewTest {
   private static Set<String> referencedBeans() {
     return Set.of("workCalendar", "dossierSteps", "signDocumentDelegate", "registerDossierDelegate",
         "classifyOutcomeDelegate", "closeDossierDelegate", "issueApologyDelegate", "issueReceiptDelegate",
-        "markResultReadyDelegate", "prepareResultDelegate", "recordLateDossierDelegate", "recordOverdueStepDelegate",
+        "markResultReadyDelegate", "prepareResultDelegate", "recordLateDossierDelegate", "planEscalationLadderDelegate", "openNextRungDelegate", "recordUrgingListener",
         "refuseDossierDelegate", "requestSupplementDelegate", "stopDossierDelegate");
   }
 

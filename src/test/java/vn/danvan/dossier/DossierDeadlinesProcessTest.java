@@ -180,7 +180,7 @@ class DossierDeadlinesProcessTest {
 
     at("2026-11-25T11:01");
     driver.fire(dossier, TIMER_APPROVAL_OVERDUE);
-    assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_STEP_OVERDUE).count()).isOne();
+    assertThat(runtime.createExecutionQuery().processInstanceId(dossier.getId()).activityId(CALL_ESCALATE_APPROVAL).count()).isOne();
     assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPROVE).count()).isOne();
     assertThat(dossiers.events(driver.code(dossier))).extracting(DossierEvent::type).contains(DossierEventType.STEP_OVERDUE);
   }

@@ -18,7 +18,7 @@ class ProcessGrantsTest {
 
   @Test
   void everyPresentAndComingProcessIsListed() {
-    assertThat(grants.processes().keySet()).containsExactly("dossierApproval", "citizenReception", "petitionHandling",
+    assertThat(grants.processes().keySet()).containsExactly("dossierApproval", "escalationLadder", "citizenReception", "petitionHandling",
         "complaintSettlement", "denunciationSettlement", "landClearanceProject", "householdMobilization");
   }
 
@@ -30,6 +30,15 @@ class ProcessGrantsTest {
     assertThat(dossier.read()).containsExactly(Roles.AUDITOR);
     assertThat(grants.works("dossierApproval", Roles.MOBILIZATION_TEAM)).isFalse();
     assertThat(grants.works("dossierApproval", Roles.INSPECTOR)).isFalse();
+  }
+
+  @Test
+  void theEscalationLadderIsWorkedByLeadersReadByAuditorsAndStartedByNobody() {
+    var ladder = grants.processes().get("escalationLadder");
+    assertThat(ladder.start()).isEmpty();
+    assertThat(ladder.work()).containsExactly(Roles.LEADER);
+    assertThat(ladder.read()).containsExactly(Roles.AUDITOR);
+    assertThat(grants.works("escalationLadder", Roles.SPECIALIST)).isFalse();
   }
 
   @Test
