@@ -121,7 +121,7 @@ class DossierDocuments {
       fields.put("deathDate", orDash(variables.deathDate()));
       fields.put("address", orDash(variables.address()));
     } else {
-      fields.put("occasion", "BIRTH_REGISTRATION".equals(procedure.code())
+      fields.put("occasion", DossierProcess.PROCEDURE_BIRTH_REGISTRATION.equals(procedure.code())
           ? "gia đình đón thành viên mới" : "Ông/Bà đăng ký kết hôn");
     }
     return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), kind, fields).signedBy(chairman));

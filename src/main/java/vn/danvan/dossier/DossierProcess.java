@@ -4,8 +4,9 @@ package vn.danvan.dossier;
  * The backing class of {@code bpmn/dossierApproval.bpmn}: every name the diagram, its forms and its
  * code share — the process key, the element ids code refers to, variable, message and error names,
  * and the decision values of gateways and form options. Code reads and writes variables only through
- * {@link DossierVariables}; {@code DossierProcessNamesTest} fails when the diagram, the catalogue
- * decision or a form uses a name or value that is not declared here.
+ * {@link DossierVariables}; {@code DossierProcessNamesTest} fails when the diagram or a form uses a
+ * name or value that is not declared here (the catalogue decision's own names are in
+ * {@link vn.danvan.procedure.ProcedureDecision}).
  */
 public final class DossierProcess {
 
@@ -57,7 +58,7 @@ public final class DossierProcess {
   public static final String VAR_CHANNEL = "channel";
   public static final String VAR_RECEIVING_OFFICER = "receivingOfficer";
   /** The unit the dossier is filed with (start form / API; the tenant of the instance). */
-  public static final String VAR_UNIT_CODE = "unitCode";
+  public static final String VAR_UNIT_CODE = vn.danvan.identity.Units.VAR_UNIT_CODE;
   /** Death registration only: the deceased (start form fields shown for that procedure). */
   public static final String VAR_DECEASED_NAME = "deceasedName";
   public static final String VAR_DECEASED_BIRTH_YEAR = "deceasedBirthYear";
@@ -109,8 +110,6 @@ public final class DossierProcess {
   public static final String VAR_REFUSAL_DOCUMENT = "refusalDocumentId";
   public static final String VAR_APOLOGY_DOCUMENT = "apologyDocumentId";
 
-  /** Input of the procedure catalogue decision (bpmn/procedureCatalogue.dmn), not a process variable. */
-  public static final String DECISION_INPUT_ACCEPTED_ON = "acceptedOn";
 
   /** Answers of the check at the counter. */
   public static final String CHECK_COMPLETE = "COMPLETE";
@@ -131,6 +130,11 @@ public final class DossierProcess {
   public static final String CHANNEL_COUNTER = "COUNTER";
   public static final String CHANNEL_ONLINE = "ONLINE";
   public static final String CHANNEL_POSTAL = "POSTAL";
+
+  /** Procedures the diagram, its forms or its letters treat apart (catalogue codes). */
+  public static final String PROCEDURE_BIRTH_REGISTRATION = "BIRTH_REGISTRATION";
+  /** The start form asks for the deceased only for this procedure. */
+  public static final String PROCEDURE_DEATH_REGISTRATION = "DEATH_REGISTRATION";
 
   /** Step names of {@code dossierSteps.due(execution, step)}. */
   public static final String STEP_APPRAISE = "APPRAISE";
