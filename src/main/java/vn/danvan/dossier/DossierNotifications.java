@@ -4,27 +4,24 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import vn.danvan.document.DocumentFormats;
-import vn.danvan.identity.UnitNames;
+import vn.danvan.notify.CitizenMessages;
 import vn.danvan.notify.MessageValues;
 import vn.danvan.notify.NotificationKind;
-import vn.danvan.notify.NotificationService;
 
 /**
  * Tells the citizen what happened to their dossier: an SMS to the phone given at reception and,
- * where given, an e-mail. The supplement request and the apology are not sent from here: they go
- * out through the diagram's generic "send notification" step, after their letter is signed. Messages go to the outbox in the step's own transaction, so a step and
- * its message commit together and nothing is lost when sending fails later.
+ * where given, an e-mail ({@link CitizenMessages}). Messages go to the outbox in the step's own
+ * transaction, so a step and its message commit together and nothing is lost when sending fails
+ * later. The supplement request and the apology are not sent from here: they go out through the
+ * diagram's generic notification step, after their letter is signed.
  */
 @Component
 class DossierNotifications {
 
-  private final NotificationService notifications;
-  private final UnitNames units;
+  private final CitizenMessages messages;
 
-  DossierNotifications(NotificationService notifications, UnitNames units) {
-    this.notifications = notifications;
-    this.units = units;
+  DossierNotifications(CitizenMessages messages) {
+    this.messages = messages;
   }
 
   void receipt(DossierVariables variables, String procedureName, Instant appointment) {
@@ -43,8 +40,7 @@ class DossierNotifications {
   private void send(DossierVariables variables, NotificationKind kind, Map<String, String> specific) {
     Map<String, String> values = new HashMap<>(specific);
     values.put("applicantName", variables.applicantName());
-    values.put("unitName", DocumentFormats.inText(units.nameOrId(variables.tenantId())));
-    notifications.queueToCitizen(variables.phone(), variables.email(), kind, variables.code(), variables.tenantId(),
+    messages.send(variables.phone(), variables.email(), kind, variables.code(), variables.tenantId(),
         values);
   }
 }

@@ -67,21 +67,6 @@ public class NotificationService {
     return id;
   }
 
-  /**
-   * The same message to a citizen by SMS to {@code phone} and by e-mail to {@code email}, each
-   * where given (blank counts as not given), in the caller's transaction.
-   */
-  @Transactional
-  public void queueToCitizen(String phone, String email, NotificationKind kind, String caseRef, String unit,
-      Map<String, String> values) {
-    if (phone != null && !phone.isBlank()) {
-      queue(Notification.sms(phone, kind, caseRef, unit, values));
-    }
-    if (email != null && !email.isBlank()) {
-      queue(Notification.email(email, kind, caseRef, unit, values));
-    }
-  }
-
   /** The outbox row, for its delivery state. */
   @Transactional(readOnly = true)
   public Optional<QueuedNotification> find(String id) {

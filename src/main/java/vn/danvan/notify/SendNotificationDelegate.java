@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.danvan.document.DocumentFormats;
-import vn.danvan.identity.UnitNames;
+import vn.danvan.step.StepInputs;
 
 /**
  * BPMN glue for the "Gửi thông báo" step (element template {@code send-notification.json}): queues
@@ -22,8 +21,9 @@ import vn.danvan.identity.UnitNames;
  * {@code emailVariable} (variables holding the recipient), {@code valueVariables} (which variable
  * fills which placeholder of the template: {@code missingDocuments=missingItems,
  * supplementDeadline=supplementDueAt}; dates read as "17:00 ngày 23/02/2026", texts lose a final
- * full stop, see {@link MessageValues}). {@code unitName} is the case's unit; the public status link is added by
- * {@link NotificationService} for kinds that carry it.
+ * full stop, see {@link MessageValues}). {@code unitName} is the case's unit
+ * ({@link CitizenMessages}); the public status link is added by {@link NotificationService} for
+ * kinds that carry it.
  */
 @Component("sendNotificationDelegate")
 class SendNotificationDelegate implements JavaDelegate {
@@ -36,40 +36,34 @@ class SendNotificationDelegate implements JavaDelegate {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private final NotificationService notifications;
-  private final UnitNames units;
+  private final CitizenMessages messages;
 
-  SendNotificationDelegate(NotificationService notifications, UnitNames units) {
-    this.notifications = notifications;
-    this.units = units;
+  SendNotificationDelegate(CitizenMessages messages) {
+    this.messages = messages;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    NotificationKind kind = NotificationKind.of(required(execution, IN_KIND));
-    Object caseKey = execution.getVariable(required(execution, IN_CASE_KEY_VARIABLE));
-    if (caseKey == null) {
-      throw new IllegalStateException("Variable " + execution.getVariableLocal(IN_CASE_KEY_VARIABLE) + " holds no case key");
-    }
-    if (execution.getVariableLocal(IN_PHONE_VARIABLE) == null && execution.getVariableLocal(IN_EMAIL_VARIABLE) == null) {
+    StepInputs inputs = new StepInputs(execution, "notification step");
+    NotificationKind kind = NotificationKind.of(inputs.required(IN_KIND));
+    String caseKey = inputs.requiredVariable(IN_CASE_KEY_VARIABLE).toString();
+    if (inputs.optional(IN_PHONE_VARIABLE) == null && inputs.optional(IN_EMAIL_VARIABLE) == null) {
       throw new IllegalStateException("The notification step names neither " + IN_PHONE_VARIABLE + " nor " + IN_EMAIL_VARIABLE);
     }
     Map<String, String> values = new HashMap<>();
-    values.put("unitName", DocumentFormats.inText(units.nameOrId(execution.getTenantId())));
-    valueVariables(execution).forEach((placeholder, variable) ->
+    valueVariables(inputs.optional(IN_VALUE_VARIABLES)).forEach((placeholder, variable) ->
         values.put(placeholder, MessageValues.of(execution.getVariable(variable))));
-    notifications.queueToCitizen(recipient(execution, IN_PHONE_VARIABLE), recipient(execution, IN_EMAIL_VARIABLE),
-        kind, caseKey.toString(), execution.getTenantId(), values);
+    messages.send(text(inputs.optionalVariable(IN_PHONE_VARIABLE)),
+        text(inputs.optionalVariable(IN_EMAIL_VARIABLE)), kind, caseKey, execution.getTenantId(), values);
   }
 
   /** {@code placeholder=variable, placeholder=variable} of the step's {@code valueVariables} input. */
-  static Map<String, String> valueVariables(DelegateExecution execution) {
-    Object text = execution.getVariableLocal(IN_VALUE_VARIABLES);
+  static Map<String, String> valueVariables(String text) {
     Map<String, String> pairs = new LinkedHashMap<>();
-    if (text == null || text.toString().isBlank()) {
+    if (text == null || text.isBlank()) {
       return pairs;
     }
-    for (String pair : text.toString().split(",")) {
+    for (String pair : text.split(",")) {
       String[] parts = pair.split("=", -1);
       if (parts.length != 2 || !NAME.matcher(parts[0].strip()).matches() || !NAME.matcher(parts[1].strip()).matches()) {
         throw new IllegalStateException("Input parameter '" + IN_VALUE_VARIABLES + "' of the notification step: '"
@@ -80,17 +74,7 @@ class SendNotificationDelegate implements JavaDelegate {
     return pairs;
   }
 
-  private static String recipient(DelegateExecution execution, String input) {
-    Object variable = execution.getVariableLocal(input);
-    Object value = variable == null ? null : execution.getVariable(variable.toString());
+  private static String text(Object value) {
     return value == null ? null : value.toString();
-  }
-
-  private static String required(DelegateExecution execution, String input) {
-    Object value = execution.getVariableLocal(input);
-    if (value == null || value.toString().isBlank()) {
-      throw new IllegalStateException("Input parameter '" + input + "' of the notification step is not set");
-    }
-    return value.toString();
   }
 }

@@ -6,15 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static vn.danvan.dossier.DossierProcess.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -33,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.danvan.document.DocumentService;
 import vn.danvan.document.DocumentState;
+import vn.danvan.support.Poppler;
 import vn.danvan.identity.OfficialPosition;
 import vn.danvan.identity.UnitChange;
 import vn.danvan.identity.UnitOfficial;
@@ -98,10 +96,10 @@ class SignedLettersProcessTest {
     assertThat(documents.find(letter).orElseThrow().state()).isEqualTo(DocumentState.SIGNED);
     assertThat(dossier).isWaitingAt(TASK_RECEIVE_SUPPLEMENT);
     Path pdf = save(letter);
-    String signatures = run("pdfsig", pdf.toString());
+    String signatures = Poppler.signatures(pdf);
     assertThat(signatures).contains("Signature #1:").doesNotContain("Signature #2:")
         .contains("Signature Validation: Signature is Valid.").contains("Phường Đông Hà").contains("Total document signed");
-    assertThat(text(pdf)).contains("PHIẾU YÊU CẦU BỔ SUNG").contains("ngày 16/12/2026").contains(UNIT_PHONE);
+    assertThat(Poppler.text(pdf)).contains("PHIẾU YÊU CẦU BỔ SUNG").contains("ngày 16/12/2026").contains(UNIT_PHONE);
     // the message announces the same deadline as the letter (SMS text is unaccented), with the public status link
     assertThat(messages(dossier)).containsExactlyInAnyOrder("SMS SUPPLEMENT_REQUEST", "EMAIL SUPPLEMENT_REQUEST");
     assertThat(body(dossier, "SMS")).contains("den 17:00 ngay 16/12/2026").contains("http");
@@ -122,10 +120,10 @@ class SignedLettersProcessTest {
 
     assertThat(documents.find(letter).orElseThrow().state()).isEqualTo(DocumentState.SIGNED);
     Path pdf = save(letter);
-    String text = text(pdf);
+    String text = Poppler.text(pdf);
     assertThat(text).contains("THƯ XIN LỖI").contains("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH").contains("Phạm Thị Hoa")
         .contains("17 giờ 00 phút, ngày 14/12/2026").contains("số điện thoại " + UNIT_PHONE);
-    String signatures = run("pdfsig", pdf.toString());
+    String signatures = Poppler.signatures(pdf);
     String first = signatures.substring(signatures.indexOf("Signature #1:"), signatures.indexOf("Signature #2:"));
     String second = signatures.substring(signatures.indexOf("Signature #2:"));
     assertThat(first).contains("Signature Validation: Signature is Valid.").contains("Phạm Thị Hoa");
@@ -208,19 +206,5 @@ class SignedLettersProcessTest {
 
   private static void at(String localTime) {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(localTime + ":00+07:00").toInstant()));
-  }
-
-  /** The PDF's text as pdftotext reads it, NFC, one line per text line. */
-  private static String text(Path pdf) throws Exception {
-    return Normalizer.normalize(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"), Normalizer.Form.NFC)
-        .lines().map(String::strip).reduce("", (a, b) -> a + b + "\n");
-  }
-
-  private static String run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(command[0] + " finished").isTrue();
-    assertThat(process.exitValue()).as(command[0] + " exit code, output: " + output).isZero();
-    return output;
   }
 }

@@ -2,12 +2,12 @@ package vn.danvan.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -26,7 +26,7 @@ class SendNotificationDelegateTest {
 
   NotificationService notifications = mock(NotificationService.class);
   UnitNames units = mock(UnitNames.class);
-  SendNotificationDelegate delegate = new SendNotificationDelegate(notifications, units);
+  SendNotificationDelegate delegate = new SendNotificationDelegate(new CitizenMessages(notifications, units));
   Map<String, Object> inputs = new HashMap<>();
   Map<String, Object> variables = new HashMap<>();
   DelegateExecution execution = mock(DelegateExecution.class);
@@ -46,14 +46,16 @@ class SendNotificationDelegateTest {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void queuesTheKindToThePhoneAndAddressWithTheValuesInMessageForm() {
     delegate.execute(execution);
 
-    ArgumentCaptor<Map<String, String>> values = ArgumentCaptor.forClass(Map.class);
-    verify(notifications).queueToCitizen(eq("0912345678"), eq("an@example.vn"), eq(NotificationKind.APOLOGY),
-        eq("DONGHA-261125-0001"), eq("dongha"), values.capture());
-    assertThat(values.getValue()).containsEntry("applicantName", "Nguyễn Văn An")
+    ArgumentCaptor<Notification> queued = ArgumentCaptor.forClass(Notification.class);
+    verify(notifications, times(2)).queue(queued.capture());
+    assertThat(queued.getAllValues()).extracting(Notification::channel, Notification::recipient, Notification::kind,
+        Notification::caseRef, Notification::unit).containsExactly(
+            tuple(Channel.SMS, "0912345678", NotificationKind.APOLOGY, "DONGHA-261125-0001", "dongha"),
+            tuple(Channel.EMAIL, "an@example.vn", NotificationKind.APOLOGY, "DONGHA-261125-0001", "dongha"));
+    assertThat(queued.getValue().values()).containsEntry("applicantName", "Nguyễn Văn An")
         .containsEntry("reason", "Chờ xác minh")
         .containsEntry("newAppointmentDate", "17:00 ngày 14/12/2026")
         .containsEntry("unitName", "phường Đông Hà");
@@ -63,7 +65,9 @@ class SendNotificationDelegateTest {
   void aCaseWithoutAnAddressGetsOnlyTheSms() {
     variables.remove("email");
     delegate.execute(execution);
-    verify(notifications).queueToCitizen(eq("0912345678"), eq(null), any(), anyString(), anyString(), anyMap());
+    ArgumentCaptor<Notification> queued = ArgumentCaptor.forClass(Notification.class);
+    verify(notifications).queue(queued.capture());
+    assertThat(queued.getValue().channel()).isEqualTo(Channel.SMS);
   }
 
   @Test
@@ -77,12 +81,12 @@ class SendNotificationDelegateTest {
     assertThatThrownBy(() -> delegate.execute(execution)).hasMessageContaining("neither phoneVariable nor emailVariable");
     inputs.remove("notificationKind");
     assertThatThrownBy(() -> delegate.execute(execution)).hasMessageContaining("'notificationKind'");
-    verify(notifications, never()).queueToCitizen(any(), any(), any(), any(), any(), anyMap());
+    verify(notifications, never()).queue(any());
   }
 
   @Test
   void aCaseKeyVariableThatHoldsNothingIsRefused() {
     variables.remove("dossierCode");
-    assertThatThrownBy(() -> delegate.execute(execution)).hasMessageContaining("holds no case key");
+    assertThatThrownBy(() -> delegate.execute(execution)).hasMessageContaining("Variable dossierCode named by input parameter 'caseKeyVariable'").hasMessageContaining("holds nothing");
   }
 }

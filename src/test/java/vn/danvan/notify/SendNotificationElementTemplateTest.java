@@ -3,46 +3,38 @@ package vn.danvan.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.danvan.support.ElementTemplateFile;
 
 /** The Modeler element template of the notification step binds what {@link SendNotificationDelegate} reads. */
 class SendNotificationElementTemplateTest {
 
-  static JsonNode template;
-  static Map<String, JsonNode> bindings = new HashMap<>();
+  static ElementTemplateFile template;
 
   @BeforeAll
   static void read() throws Exception {
-    JsonNode root = new ObjectMapper().readTree(Path.of(".camunda/element-templates/send-notification.json").toFile());
-    assertThat(root.isArray()).isTrue();
-    template = root.get(0);
-    template.get("properties").forEach(p -> bindings.put(p.get("binding").get("name").asText(), p));
+    // checks the schema, service task, id and version
+    template = ElementTemplateFile.read("send-notification.json");
   }
 
   @Test
-  void isACamunda7TemplateForServiceTasks() {
-    assertThat(template.get("$schema").asText()).isEqualTo("https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json");
-    assertThat(template.get("appliesTo").get(0).asText()).isEqualTo("bpmn:ServiceTask");
-    assertThat(template.get("id").asText()).isEqualTo("vn.danvan.notify.SendNotification");
-    assertThat(template.get("version").asInt()).isPositive();
+  void isNamedForTheNotificationStep() {
+    assertThat(template.template().get("id").asText()).isEqualTo("vn.danvan.notify.SendNotification");
+    assertThat(template.template().get("name").asText()).isEqualTo("Gửi thông báo cho công dân");
   }
 
   @Test
   void callsTheSendNotificationDelegate() {
-    JsonNode delegate = bindings.get("camunda:delegateExpression");
+    JsonNode delegate = template.bindings().get("camunda:delegateExpression");
     assertThat(delegate.get("value").asText()).isEqualTo("${sendNotificationDelegate}");
     assertThat(delegate.get("binding").get("type").asText()).isEqualTo("property");
   }
 
   @Test
   void setsTheDelegatesInputParametersAndNothingElse() {
-    assertThat(bindings.keySet()).containsExactlyInAnyOrder("camunda:delegateExpression",
+    assertThat(template.bindings().keySet()).containsExactlyInAnyOrder("camunda:delegateExpression",
         SendNotificationDelegate.IN_KIND, SendNotificationDelegate.IN_CASE_KEY_VARIABLE,
         SendNotificationDelegate.IN_PHONE_VARIABLE, SendNotificationDelegate.IN_EMAIL_VARIABLE,
         SendNotificationDelegate.IN_VALUE_VARIABLES);
@@ -69,9 +61,6 @@ class SendNotificationElementTemplateTest {
   }
 
   private static JsonNode input(String name) {
-    JsonNode property = bindings.get(name);
-    assertThat(property).as("input parameter %s", name).isNotNull();
-    assertThat(property.get("binding").get("type").asText()).isEqualTo("camunda:inputParameter");
-    return property;
+    return template.input(name);
   }
 }
