@@ -284,6 +284,7 @@ class DossierApiIT extends RunningApplicationTest {
         "checkResult", "INCOMPLETE", "missingItems", "Bản sao căn cước", "receivingOfficer", "dongha.officer"));
     String instance = runtime.startProcessInstanceByKey("dossierApproval", variables).getId();
     String code = dossiers.findByProcessInstance(instance).orElseThrow().code();
+    signAll(code); // the supplement request is signed before it is sent and the desk waits for the citizen
     assertThat(http.get("/api/dossiers/" + code, "dongha.officer").json().path("state").asText())
         .isEqualTo("WAITING_SUPPLEMENT");
     assertThat(http.get("/api/public/dossiers/" + code + "?phone4=4321").json().path("appointmentAt").isNull()).isTrue();
