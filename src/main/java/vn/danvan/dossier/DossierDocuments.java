@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import vn.danvan.calendar.CalendarProperties;
@@ -48,43 +47,43 @@ class DossierDocuments {
    * visit for a dossier complete at once, the supplement's visit for a re-issued receipt — the
    * moment the appointment counts from.
    */
-  String receipt(DelegateExecution execution, DossierService.Receipt receipt) {
+  String receipt(DossierVariables variables, DossierService.Receipt receipt) {
     Dossier dossier = receipt.dossier();
     Procedure procedure = receipt.procedure();
     Instant appointment = receipt.appointment();
-    Map<String, String> fields = common(execution, dossier, procedure);
+    Map<String, String> fields = common(variables, dossier, procedure);
     fields.put("receivedAt", dateTime(receipt.completeAt()));
-    fields.put("applicantAddress", orDash(Variables.text(execution, DossierProcess.VAR_ADDRESS)));
-    fields.put("applicantPhone", orDash(Variables.text(execution, DossierProcess.VAR_PHONE)));
-    fields.put("documentList", orDash(Variables.text(execution, DossierProcess.VAR_DOCUMENT_LIST)));
+    fields.put("applicantAddress", orDash(variables.address()));
+    fields.put("applicantPhone", orDash(variables.phone()));
+    fields.put("documentList", orDash(variables.documentList()));
     fields.put("dossierCount", "01");
     fields.put("processingTime", procedure.deadline().describe(calendar.sameDayCutoff()));
     fields.put("appointmentAt", dateTime(appointment));
-    fields.put("returnChannel", "Bộ phận Một cửa " + unitName(execution));
-    return create(execution, dossier, DocumentKind.RECEIPT, fields);
+    fields.put("returnChannel", "Bộ phận Một cửa " + unitName(variables));
+    return create(variables, dossier, DocumentKind.RECEIPT, fields);
   }
 
   /** Form 02, with the deadline it gives the citizen and the unit's contact phone. */
-  String supplementRequest(DelegateExecution execution, Dossier dossier, Procedure procedure, String actor,
+  String supplementRequest(DossierVariables variables, Dossier dossier, Procedure procedure, String actor,
       Instant deadline) {
-    Map<String, String> fields = common(execution, dossier, procedure);
-    fields.put("missingItems", Variables.submitted(execution, DossierProcess.VAR_MISSING_ITEMS));
+    Map<String, String> fields = common(variables, dossier, procedure);
+    fields.put("missingItems", variables.missingItems());
     fields.put("reason", "Hồ sơ chưa đầy đủ thành phần theo quy định");
     fields.put("contactName", fullName(actor));
     fields.put("contactPhone", contactPhone(dossier));
     fields.put("supplementDeadline", dateTime(deadline));
-    return create(execution, dossier, DocumentKind.SUPPLEMENT_REQUEST, fields);
+    return create(variables, dossier, DocumentKind.SUPPLEMENT_REQUEST, fields);
   }
 
-  String refusal(DelegateExecution execution, Dossier dossier, Procedure procedure, String reasons) {
-    Map<String, String> fields = common(execution, dossier, procedure);
+  String refusal(DossierVariables variables, Dossier dossier, Procedure procedure, String reasons) {
+    Map<String, String> fields = common(variables, dossier, procedure);
     fields.put("reason", reasons);
-    return create(execution, dossier, DocumentKind.REFUSAL, fields);
+    return create(variables, dossier, DocumentKind.REFUSAL, fields);
   }
 
-  String apology(DelegateExecution execution, Dossier dossier, Procedure procedure, String reason,
+  String apology(DossierVariables variables, Dossier dossier, Procedure procedure, String reason,
       Instant newAppointment, String leader) {
-    Map<String, String> fields = common(execution, dossier, procedure);
+    Map<String, String> fields = common(variables, dossier, procedure);
     fields.put("originalAppointment", dateTime(dossier.appointmentAt()));
     fields.put("newAppointment", dateTime(newAppointment));
     fields.put("reason", reason);
@@ -92,37 +91,37 @@ class DossierDocuments {
     return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), DocumentKind.APOLOGY, fields).signedBy(leader));
   }
 
-  String stopNotice(DelegateExecution execution, Dossier dossier, Procedure procedure, String reason) {
-    Map<String, String> fields = common(execution, dossier, procedure);
+  String stopNotice(DossierVariables variables, Dossier dossier, Procedure procedure, String reason) {
+    Map<String, String> fields = common(variables, dossier, procedure);
     fields.put("reason", reason);
     fields.put("requestedOn", dateTime(ClockNow.get()));
-    return create(execution, dossier, DocumentKind.STOP_NOTICE, fields);
+    return create(variables, dossier, DocumentKind.STOP_NOTICE, fields);
   }
 
-  String result(DelegateExecution execution, Dossier dossier, Procedure procedure, String leader) {
+  String result(DossierVariables variables, Dossier dossier, Procedure procedure, String leader) {
     Map<String, String> fields = new HashMap<>();
     fields.put("subject", "Về việc giải quyết hồ sơ " + procedure.name().toLowerCase() + " mã " + dossier.code());
     fields.put("legalBasis", "Căn cứ " + procedure.legalBasis() + ";");
     fields.put("proposer", "Bộ phận chuyên môn thẩm định hồ sơ mã " + dossier.code());
     fields.put("decision", "Giải quyết thủ tục " + procedure.name().toLowerCase() + " cho Ông/Bà "
-        + Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME) + " theo hồ sơ mã " + dossier.code() + ".");
+        + variables.applicantName() + " theo hồ sơ mã " + dossier.code() + ".");
     fields.put("executors", "Bộ phận Một cửa, bộ phận chuyên môn và Ông/Bà "
-        + Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
+        + variables.applicantName());
     return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), DocumentKind.RESULT, fields).signedBy(leader));
   }
 
   /** The congratulation or condolence letter that goes with some results, signed by the chairman. */
-  String courtesyLetter(DelegateExecution execution, Dossier dossier, Procedure procedure, String chairman) {
+  String courtesyLetter(DossierVariables variables, Dossier dossier, Procedure procedure, String chairman) {
     DocumentKind kind = DocumentKind.of(procedure.courtesyLetterKind());
     Map<String, String> fields = new HashMap<>();
-    fields.put("recipientName", Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
+    fields.put("recipientName", variables.applicantName());
     if (DocumentKind.CONDOLENCE.equals(kind)) {
-      fields.put("deceasedName", Variables.required(execution, DossierProcess.VAR_DECEASED_NAME));
-      fields.put("birthYear", orDash(Variables.text(execution, DossierProcess.VAR_DECEASED_BIRTH_YEAR)));
-      fields.put("deathDate", orDash(Variables.text(execution, DossierProcess.VAR_DEATH_DATE)));
-      fields.put("address", orDash(Variables.text(execution, DossierProcess.VAR_ADDRESS)));
+      fields.put("deceasedName", variables.requiredDeceasedName());
+      fields.put("birthYear", orDash(variables.deceasedBirthYear()));
+      fields.put("deathDate", orDash(variables.deathDate()));
+      fields.put("address", orDash(variables.address()));
     } else {
-      fields.put("occasion", "BIRTH_REGISTRATION".equals(procedure.code())
+      fields.put("occasion", DossierProcess.PROCEDURE_BIRTH_REGISTRATION.equals(procedure.code())
           ? "gia đình đón thành viên mới" : "Ông/Bà đăng ký kết hôn");
     }
     return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), kind, fields).signedBy(chairman));
@@ -136,17 +135,17 @@ class DossierDocuments {
     return officials.contactPhone(dossier.unit()).orElse("của Bộ phận Một cửa");
   }
 
-  private Map<String, String> common(DelegateExecution execution, Dossier dossier, Procedure procedure) {
+  private Map<String, String> common(DossierVariables variables, Dossier dossier, Procedure procedure) {
     Map<String, String> fields = new HashMap<>();
-    fields.put("applicantName", Variables.required(execution, DossierProcess.VAR_APPLICANT_NAME));
+    fields.put("applicantName", variables.applicantName());
     fields.put("dossierCode", dossier.code());
     fields.put("procedureName", procedure.name());
     fields.put("receivedAt", dateTime(dossier.receivedAt()));
-    fields.put("receiverName", fullName(Variables.text(execution, DossierProcess.VAR_RECEIVING_OFFICER)));
+    fields.put("receiverName", fullName(variables.receivingOfficer()));
     return fields;
   }
 
-  private String create(DelegateExecution execution, Dossier dossier, DocumentKind kind, Map<String, String> fields) {
+  private String create(DossierVariables variables, Dossier dossier, DocumentKind kind, Map<String, String> fields) {
     return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), kind, fields));
   }
 
@@ -156,8 +155,8 @@ class DossierDocuments {
   }
 
   /** The unit's name inside a sentence: "phường Đông Hà". */
-  private String unitName(DelegateExecution execution) {
-    return DocumentFormats.inText(units.nameOrId(execution.getTenantId()));
+  private String unitName(DossierVariables variables) {
+    return DocumentFormats.inText(units.nameOrId(variables.tenantId()));
   }
 
   private String fullName(String userId) {

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.danvan.document.DocumentKind;
 import vn.danvan.duty.SeparationOfDuties;
+import vn.danvan.step.StepInputs;
 
 /**
  * BPMN glue for the "Ký số văn bản" step (element template {@code sign-document.json}): reads the
@@ -32,25 +33,14 @@ class SignDocumentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String documentId = (String) execution.getVariable(required(execution, IN_DOCUMENT_VARIABLE));
-    if (documentId == null) {
-      throw new IllegalStateException("Variable " + execution.getVariable(IN_DOCUMENT_VARIABLE) + " holds no document id");
-    }
-    SignerRole role = SignerRole.valueOf(required(execution, IN_SIGNER_ROLE));
-    String leader = role == SignerRole.LEADER_AND_UNIT
-        ? (String) execution.getVariable(required(execution, IN_SIGNER_USER_VARIABLE)) : null;
+    StepInputs inputs = new StepInputs(execution, "signing step");
+    String documentId = (String) inputs.requiredVariable(IN_DOCUMENT_VARIABLE);
+    SignerRole role = SignerRole.valueOf(inputs.required(IN_SIGNER_ROLE));
+    String leader = role == SignerRole.LEADER_AND_UNIT ? (String) inputs.requiredVariable(IN_SIGNER_USER_VARIABLE) : null;
     // the leader who signs did not appraise the case, if the step says so (separateFrom)
     separation.checkActor(execution, leader);
-    Object kind = execution.getVariableLocal(IN_DOCUMENT_KIND);
-    DocumentKind expectedKind = kind == null || kind.toString().isBlank() ? null : DocumentKind.of(kind.toString());
-    signing.sign(documentId, expectedKind, execution.getTenantId(), role, leader, required(execution, IN_REASON));
-  }
-
-  private static String required(DelegateExecution execution, String input) {
-    Object value = execution.getVariableLocal(input);
-    if (value == null || value.toString().isBlank()) {
-      throw new IllegalStateException("Input parameter '" + input + "' of the signing step is not set");
-    }
-    return value.toString();
+    String kind = inputs.optional(IN_DOCUMENT_KIND);
+    DocumentKind expectedKind = kind == null || kind.isBlank() ? null : DocumentKind.of(kind);
+    signing.sign(documentId, expectedKind, execution.getTenantId(), role, leader, inputs.required(IN_REASON));
   }
 }

@@ -284,6 +284,7 @@ class DossierApiIT extends RunningApplicationTest {
         "checkResult", "INCOMPLETE", "missingItems", "Bản sao căn cước", "receivingOfficer", "dongha.officer"));
     String instance = runtime.startProcessInstanceByKey("dossierApproval", variables).getId();
     String code = dossiers.findByProcessInstance(instance).orElseThrow().code();
+    signAll(code); // the supplement request is signed before it is sent and the desk waits for the citizen
     assertThat(http.get("/api/dossiers/" + code, "dongha.officer").json().path("state").asText())
         .isEqualTo("WAITING_SUPPLEMENT");
     assertThat(http.get("/api/public/dossiers/" + code + "?phone4=4321").json().path("appointmentAt").isNull()).isTrue();
@@ -408,7 +409,8 @@ class DossierApiIT extends RunningApplicationTest {
     String instance = dossiers.find(code).orElseThrow().processInstanceId();
     for (int round = 0; round < 5; round++) {
       List<Job> jobs = new ArrayList<>();
-      for (String activity : List.of("Task_SignResult", "Task_SignCourtesyLetter", "Task_SignRefusal")) {
+      for (String activity : List.of(DossierProcess.TASK_SIGN_RESULT, DossierProcess.TASK_SIGN_COURTESY_LETTER,
+          DossierProcess.TASK_SIGN_REFUSAL, DossierProcess.TASK_SIGN_SUPPLEMENT_REQUEST, DossierProcess.TASK_SIGN_APOLOGY)) {
         jobs.addAll(management.createJobQuery().processInstanceId(instance).activityId(activity).list());
       }
       if (jobs.isEmpty()) {

@@ -158,6 +158,7 @@ class DossierApprovalProcessTest {
   void supplementStopsTheClockAndRestartsItFromZero() {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE);
+    driver.signAll(dossier);
     assertThat(dossier).isWaitingAt(TASK_RECEIVE_SUPPLEMENT);
     assertThat(runtime.getVariable(dossier.getId(), VAR_APPOINTMENT_AT)).isNull();
     assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WAITING_SUPPLEMENT);
@@ -176,6 +177,7 @@ class DossierApprovalProcessTest {
   void dossierNotSupplementedWithinFifteenWorkingDaysIsClosed() {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_INCOMPLETE);
+    driver.signAll(dossier);
     Date due = (Date) runtime.getVariable(dossier.getId(), VAR_SUPPLEMENT_DUE_AT);
     // 15 working days after Wed 25/11/2026: Wednesday 16/12/2026, end of office hours
     assertThat(due.toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-16T17:00:00+07:00").toInstant());
@@ -196,7 +198,7 @@ class DossierApprovalProcessTest {
     driver.signAll(dossier);
 
     assertThat(dossier).isEnded().hasPassed(END_REFUSED);
-    var refusal = documents.find(var(dossier, "refusalDocumentId")).orElseThrow();
+    var refusal = documents.find(var(dossier, VAR_REFUSAL_DOCUMENT)).orElseThrow();
     assertThat(refusal.kind()).isEqualTo(DocumentKind.REFUSAL);
     assertThat(refusal.state()).isEqualTo(DocumentState.SIGNED);
     assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.REFUSED);
@@ -229,6 +231,7 @@ class DossierApprovalProcessTest {
     ProcessInstance dossier = start("LAND_TRANSFER_REGISTRATION", CHECK_COMPLETE);
     complete(task(dossier), withVariables(VAR_APPRAISAL_RESULT, "NEED_SUPPLEMENT",
         VAR_APPRAISAL_OPINION, "Thiếu bản đồ", VAR_MISSING_ITEMS, "Trích lục bản đồ địa chính"));
+    driver.signAll(dossier);
     assertThat(dossier).isWaitingAt(TASK_RECEIVE_SUPPLEMENT);
     assertThat(dossiers.find(driver.code(dossier)).orElseThrow().state()).isEqualTo(DossierState.WAITING_SUPPLEMENT);
   }
@@ -262,10 +265,11 @@ class DossierApprovalProcessTest {
     tasks.claim(apology.getId(), "dongha.chairman");
     tasks.complete(apology.getId(), withVariables(VAR_APOLOGY_REASON, "Chờ kết quả xác minh của cơ quan thuế",
         VAR_NEW_APPOINTMENT, "2026-12-14T17:00"));
+    driver.signAll(dossier);
 
     Instant moved = OffsetDateTime.parse("2026-12-14T17:00:00+07:00").toInstant();
     assertThat(driver.appointment(dossier)).isEqualTo(moved).isAfter(first);
-    assertThat(documents.find(var(dossier, "apologyDocumentId")).orElseThrow().kind()).isEqualTo(DocumentKind.APOLOGY);
+    assertThat(documents.find(var(dossier, VAR_APOLOGY_DOCUMENT)).orElseThrow().kind()).isEqualTo(DocumentKind.APOLOGY);
     assertThat(dossiers.find(driver.code(dossier)).orElseThrow().appointmentMoved()).isTrue();
     assertThat(messages(dossier)).contains("SMS APOLOGY", "EMAIL APOLOGY");
 

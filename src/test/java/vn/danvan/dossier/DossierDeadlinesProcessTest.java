@@ -203,6 +203,7 @@ class DossierDeadlinesProcessTest {
   void citizenWithdrawsWhileSupplementing() {
     at("2026-11-25T09:00");
     ProcessInstance dossier = driver.start("CERTIFIED_COPY", CHECK_INCOMPLETE, Map.of());
+    driver.signAll(dossier);
     assertThat(dossier).isWaitingAt(TASK_RECEIVE_SUPPLEMENT);
 
     runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(driver.code(dossier))
@@ -218,6 +219,7 @@ class DossierDeadlinesProcessTest {
   void supplementThatDoesNotMeetTheConditionsIsRefused() {
     at("2026-11-25T09:00");
     ProcessInstance dossier = driver.start("CERTIFIED_COPY", CHECK_INCOMPLETE, Map.of());
+    driver.signAll(dossier);
     complete(task(dossier, TASK_RECEIVE_SUPPLEMENT), withVariables(VAR_CHECK_RESULT, CHECK_NOT_ACCEPTED,
         VAR_REFUSAL_REASONS, "Giấy tờ bổ sung không phải bản chính"));
     driver.signAll(dossier);
@@ -232,6 +234,7 @@ class DossierDeadlinesProcessTest {
   void receiptReissuedAfterASupplementShowsWhenTheDossierBecameComplete() throws Exception {
     at("2026-11-25T09:00");
     ProcessInstance dossier = driver.start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE, Map.of());
+    driver.signAll(dossier);
     at("2026-11-30T10:15");
     complete(task(dossier, TASK_RECEIVE_SUPPLEMENT), withVariables(VAR_CHECK_RESULT, CHECK_COMPLETE));
 

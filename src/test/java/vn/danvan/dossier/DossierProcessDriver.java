@@ -5,7 +5,9 @@ import static vn.danvan.dossier.DossierProcess.*;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -49,9 +51,11 @@ final class DossierProcessDriver {
   /** The asynchronous signing steps, run as the job executor would. */
   void signAll(ProcessInstance dossier) {
     for (int i = 0; i < 5; i++) {
-      var jobs = management.createJobQuery().processInstanceId(dossier.getId()).activityId(TASK_SIGN_RESULT).list();
-      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignCourtesyLetter").list());
-      jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId("Task_SignRefusal").list());
+      List<Job> jobs = new ArrayList<>();
+      for (String step : List.of(TASK_SIGN_RESULT, TASK_SIGN_COURTESY_LETTER, TASK_SIGN_REFUSAL,
+          TASK_SIGN_SUPPLEMENT_REQUEST, TASK_SIGN_APOLOGY)) {
+        jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId(step).list());
+      }
       if (jobs.isEmpty()) {
         return;
       }

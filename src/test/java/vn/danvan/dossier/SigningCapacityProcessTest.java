@@ -8,17 +8,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static vn.danvan.dossier.DossierProcess.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.danvan.document.DocumentService;
 import vn.danvan.document.DocumentState;
+import vn.danvan.support.Poppler;
 
 /**
  * The result of a dossier is signed in the approving leader's real capacity (Decree 30/2020, Art.
@@ -68,7 +66,7 @@ class SigningCapacityProcessTest {
   void aViceChairmanSignsTheResultOnTheChairmansBehalf() throws Exception {
     Path pdf = signedResultApprovedBy("dongha.vicechair");
 
-    String text = text(pdf);
+    String text = Poppler.text(pdf);
     assertThat(text).contains("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH").contains("Phạm Thị Hoa")
         .doesNotContain("TM. ỦY BAN NHÂN DÂN");
     // the issuing body stays the People's Committee of the ward
@@ -80,7 +78,7 @@ class SigningCapacityProcessTest {
   void theChairmanSignsTheResultForTheCommittee() throws Exception {
     Path pdf = signedResultApprovedBy("dongha.chairman");
 
-    String text = text(pdf);
+    String text = Poppler.text(pdf);
     assertThat(text).contains("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH").contains("Lê Văn Minh")
         .doesNotContain("KT. CHỦ TỊCH").doesNotContain("PHÓ CHỦ TỊCH");
     assertBothSignaturesValid(pdf, "Lê Văn Minh");
@@ -146,26 +144,12 @@ class SigningCapacityProcessTest {
   }
 
   private static void assertBothSignaturesValid(Path pdf, String leaderName) throws Exception {
-    String output = run("pdfsig", pdf.toString());
+    String output = Poppler.signatures(pdf);
     assertThat(output).contains("Signature #1:").contains("Signature #2:").doesNotContain("Signature #3:");
     String first = output.substring(output.indexOf("Signature #1:"), output.indexOf("Signature #2:"));
     String second = output.substring(output.indexOf("Signature #2:"));
     assertThat(first).contains("Signature Validation: Signature is Valid.").contains(leaderName);
     assertThat(second).contains("Signature Validation: Signature is Valid.").contains("Phường Đông Hà")
         .contains("Total document signed");
-  }
-
-  /** The PDF's text as pdftotext reads it, NFC, one line per text line. */
-  private static String text(Path pdf) throws Exception {
-    return Normalizer.normalize(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"), Normalizer.Form.NFC)
-        .lines().map(String::strip).reduce("", (a, b) -> a + b + "\n");
-  }
-
-  private static String run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(command[0] + " finished").isTrue();
-    assertThat(process.exitValue()).as(command[0] + " exit code, output: " + output).isZero();
-    return output;
   }
 }

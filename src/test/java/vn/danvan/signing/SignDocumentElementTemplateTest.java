@@ -3,42 +3,28 @@ package vn.danvan.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.danvan.document.DocumentKind;
 import vn.danvan.document.DocumentTemplates;
+import vn.danvan.support.ElementTemplateFile;
 
 /** The Modeler element template of the signing step binds what the delegate's contract expects. */
 class SignDocumentElementTemplateTest {
 
-  static JsonNode template;
-  static Map<String, JsonNode> bindings = new HashMap<>();
+  static ElementTemplateFile template;
 
   @BeforeAll
   static void read() throws Exception {
-    JsonNode root = new ObjectMapper().readTree(Path.of(".camunda/element-templates/sign-document.json").toFile());
-    assertThat(root.isArray()).isTrue();
-    template = root.get(0);
-    template.get("properties").forEach(p -> bindings.put(p.get("binding").get("name").asText(), p));
-  }
-
-  @Test
-  void isACamunda7TemplateForServiceTasks() {
-    assertThat(template.get("$schema").asText()).isEqualTo("https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json");
-    assertThat(template.get("appliesTo").get(0).asText()).isEqualTo("bpmn:ServiceTask");
-    assertThat(template.get("id").asText()).isNotBlank();
-    assertThat(template.get("version").asInt()).isPositive();
+    // checks the schema, service task, id and version
+    template = ElementTemplateFile.read("sign-document.json");
   }
 
   @Test
   void callsTheSignDocumentDelegateAsynchronously() {
-    assertThat(bindings.get("camunda:delegateExpression").get("value").asText()).isEqualTo("${signDocumentDelegate}");
-    assertThat(bindings.get("camunda:asyncBefore").get("value").asBoolean()).isTrue();
-    assertThat(bindings.get("camunda:delegateExpression").get("binding").get("type").asText()).isEqualTo("property");
+    assertThat(template.bindings().get("camunda:delegateExpression").get("value").asText()).isEqualTo("${signDocumentDelegate}");
+    assertThat(template.bindings().get("camunda:asyncBefore").get("value").asBoolean()).isTrue();
+    assertThat(template.bindings().get("camunda:delegateExpression").get("binding").get("type").asText()).isEqualTo("property");
   }
 
   @Test
@@ -62,9 +48,6 @@ class SignDocumentElementTemplateTest {
   }
 
   private static JsonNode input(String name) {
-    JsonNode property = bindings.get(name);
-    assertThat(property).as("input parameter %s", name).isNotNull();
-    assertThat(property.get("binding").get("type").asText()).isEqualTo("camunda:inputParameter");
-    return property;
+    return template.input(name);
   }
 }
