@@ -92,6 +92,7 @@ class DossierClockProcessTest {
     // Mon 23/2 10:15, after Tết: the dossier is complete; 8 working days from zero:
     // 24, 25, 26, 27/2, 2, 3, 4, 5/3 → Thu 5/3 17:00 (not Fri 27/2 of the first receipt)
     at("2026-02-23T10:15");
+    driver.signAll(dossier); // the supplement request is signed before it goes out
     complete(task(dossier, TASK_RECEIVE_SUPPLEMENT), withVariables(VAR_CHECK_RESULT, CHECK_COMPLETE));
     assertThat(driver.appointment(dossier)).isEqualTo(local("2026-03-05T17:00"));
     // appraisal 5 working days from Mon 23/2 10:15: 24, 25, 26, 27/2, 2/3 → Mon 2/3 17:00
@@ -107,6 +108,7 @@ class DossierClockProcessTest {
     tasks.claim(apology.getId(), "dongha.chairman");
     tasks.complete(apology.getId(), withVariables(VAR_APOLOGY_REASON, "Chờ kết quả đo đạc",
         VAR_NEW_APPOINTMENT, "2026-03-10T17:00"));
+    driver.signAll(dossier); // the apology letter is signed before it goes out
     assertThat(jobDue(dossier, TIMER_APPOINTMENT)).isEqualTo(local("2026-03-10T17:00"));
 
     CaseClockState state = clock.find(code).orElseThrow();
@@ -158,6 +160,7 @@ class DossierClockProcessTest {
     assertThat(clock.find(code)).as("no clock before the dossier is complete").isEmpty();
 
     at("2026-11-30T10:15");
+    driver.signAll(dossier); // the supplement request is signed before it goes out
     complete(task(dossier, TASK_RECEIVE_SUPPLEMENT), withVariables(VAR_CHECK_RESULT, CHECK_COMPLETE));
     // 8 working days after Mon 30/11: 1, 2, 3, 4, 7, 8, 9, 10/12 → Thu 10/12 17:00
     assertThat(driver.appointment(dossier)).isEqualTo(local("2026-12-10T17:00"));
@@ -188,7 +191,8 @@ class DossierClockProcessTest {
       // Thu 2/7 10:00 complete: the old row restarts from zero: Fri 3, Mon 6, Tue 7/7 → Tue 7/7 17:00
       // (the new row would give Fri 3, Mon 6, Tue 7, Wed 8, Thu 9/7)
       at("2026-07-02T10:00");
-      complete(task(dossier, TASK_RECEIVE_SUPPLEMENT), withVariables(VAR_CHECK_RESULT, CHECK_COMPLETE));
+      driver.signAll(dossier); // the supplement request is signed before it goes out
+    complete(task(dossier, TASK_RECEIVE_SUPPLEMENT), withVariables(VAR_CHECK_RESULT, CHECK_COMPLETE));
       assertThat(driver.appointment(dossier)).isEqualTo(local("2026-07-07T17:00"));
       // old appraise budget 1 working day: Fri 3/7 17:00 (new: Mon 6/7)
       assertThat(jobDue(dossier, TIMER_APPRAISAL_OVERDUE)).isEqualTo(local("2026-07-03T17:00"));
