@@ -72,7 +72,7 @@ class DossierController {
         .map(doc -> new DossierView.Document(doc.id(), doc.kind().name(), doc.numberLine(), doc.state().name())).toList();
     List<DossierView.Event> events = dossiers.events(code).stream()
         .map(e -> new DossierView.Event(VietnamTime.iso(e.occurredAt()), VietnamTime.text(e.occurredAt()),
-            e.type().name(), labels.label(e.type().name()), e.actor(), e.detail(), e.step(), e.ruleVersion())).toList();
+            e.type(), labels.label(e.type()), e.actor(), e.detail(), e.step(), e.ruleVersion())).toList();
     return new DossierView(d.code(), d.unit(), d.procedureCode(), procedureName(d), d.state().name(),
         d.state().label(), VietnamTime.iso(d.receivedAt()), VietnamTime.iso(d.appointmentAt()), VietnamTime.iso(d.firstAppointmentAt()),
         d.appointmentMoved(), VietnamTime.iso(d.resultReadyAt()), VietnamTime.iso(d.returnedAt()),

@@ -1,5 +1,6 @@
 package vn.danvan.dossier;
 
+import vn.danvan.sla.EngineClock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -94,7 +95,7 @@ class DossierDocuments {
   String stopNotice(DossierVariables variables, Dossier dossier, Procedure procedure, String reason) {
     Map<String, String> fields = common(variables, dossier, procedure);
     fields.put("reason", reason);
-    fields.put("requestedOn", dateTime(ClockNow.get()));
+    fields.put("requestedOn", dateTime(EngineClock.now()));
     return create(variables, dossier, DocumentKind.STOP_NOTICE, fields);
   }
 
@@ -151,7 +152,7 @@ class DossierDocuments {
 
   /** Stores the document dated on the engine's day; a signed kind names its signer, whose position gives the capacity. */
   private String create(Dossier dossier, DocumentRequest request) {
-    return documents.create(request.issuedOn(vn.danvan.calendar.WorkCalendar.dateOf(ClockNow.get()))).id();
+    return documents.create(request.issuedOn(vn.danvan.calendar.WorkCalendar.dateOf(EngineClock.now()))).id();
   }
 
   /** The unit's name inside a sentence: "phường Đông Hà". */

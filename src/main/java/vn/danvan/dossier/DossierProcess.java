@@ -138,7 +138,7 @@ public final class DossierProcess {
   /** The start form asks for the deceased only for this procedure. */
   public static final String PROCEDURE_DEATH_REGISTRATION = "DEATH_REGISTRATION";
 
-  /** Step names of {@code dossierSteps.due(execution, step)}. */
+  /** Step names of {@code caseClock.stepDue(execution, step)} (budgets: {@link DossierStepBudgets}). */
   public static final String STEP_APPRAISE = "APPRAISE";
   public static final String STEP_APPROVE = "APPROVE";
   public static final String STEP_SIGN = "SIGN";

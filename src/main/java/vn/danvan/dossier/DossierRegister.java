@@ -1,5 +1,6 @@
 package vn.danvan.dossier;
 
+import vn.danvan.sla.EngineClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -44,7 +45,7 @@ class DossierRegister {
 
   @Transactional
   void insert(Dossier d) {
-    Instant now = ClockNow.get();
+    Instant now = EngineClock.now();
     jdbc.update("INSERT INTO dv_dossier (code, unit, procedure_code, channel, process_instance_id, phone_last4, state,"
         + " received_at, appointment_moved, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
         d.code(), d.unit(), d.procedureCode(), d.channel(), d.processInstanceId(), d.phoneLast4(), d.state().name(),
@@ -90,13 +91,13 @@ class DossierRegister {
    */
   boolean citizenRating(String code, int rating, Instant at) {
     return jdbc.update("UPDATE dv_dossier SET citizen_rating = ?, citizen_rated_at = ?, updated_at = ?"
-        + " WHERE code = ? AND citizen_rating IS NULL", rating, ts(at), ts(ClockNow.get()), code) == 1;
+        + " WHERE code = ? AND citizen_rating IS NULL", rating, ts(at), ts(EngineClock.now()), code) == 1;
   }
 
   private void update(String code, String assignments, Object... values) {
     Object[] args = new Object[values.length + 2];
     System.arraycopy(values, 0, args, 0, values.length);
-    args[values.length] = ts(ClockNow.get());
+    args[values.length] = ts(EngineClock.now());
     args[values.length + 1] = code;
     int updated = jdbc.update("UPDATE dv_dossier SET " + assignments + ", updated_at = ? WHERE code = ?", args);
     if (updated != 1) {

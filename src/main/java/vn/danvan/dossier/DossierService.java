@@ -1,5 +1,6 @@
 package vn.danvan.dossier;
 
+import vn.danvan.sla.EngineClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,14 +75,14 @@ public class DossierService {
   public String register(String unit, String procedureCode, String channel, String phone, String processInstanceId,
       String actor) {
     if (procedureCode == null || !catalogue.knows(procedureCode)) {
-      throw new BadRequestException("procedureCode", "procedureCode: unknown procedure " + procedureCode);
+      throw new BadRequestException(DossierProcess.VAR_PROCEDURE_CODE, DossierProcess.VAR_PROCEDURE_CODE + ": unknown procedure " + procedureCode);
     }
     Channel parsedChannel = channel(channel);
     String digits = phone == null ? "" : phone.replaceAll("\\D", "");
     if (digits.length() < 9) {
-      throw new BadRequestException("phone", "A phone number has at least 9 digits");
+      throw new BadRequestException(DossierProcess.VAR_PHONE, "A phone number has at least 9 digits");
     }
-    Instant now = ClockNow.get();
+    Instant now = EngineClock.now();
     String code = register.newCode(unit, now);
     register.insert(new Dossier(code, unit, procedureCode, parsedChannel.name(), processInstanceId,
         digits.substring(digits.length() - 4), DossierState.RECEIVED, now, null, null, false, null, null, null, null, null, null));
@@ -128,7 +129,7 @@ public class DossierService {
       trail(dossier, DossierEventType.SUPPLEMENTED, actor, null);
     }
     Procedure procedure = procedure(dossier, verificationNeeded);
-    Instant now = ClockNow.get();
+    Instant now = EngineClock.now();
     // counting starts when the complete dossier counts as accepted (after hours: the next opening)
     Instant countFrom = appointments.acceptedAt(now, Channel.valueOf(dossier.channel()));
     Optional<CaseClockState> clock = caseClock.find(code);
@@ -151,7 +152,7 @@ public class DossierService {
   /** One request listing everything missing; the clock stops until the dossier is complete. Returns the deadline. */
   public Instant requestSupplement(String code, String missingItems, String actor) {
     Dossier dossier = require(code);
-    Instant due = calendar.plusWorkingDays(ClockNow.get(), properties.supplementWorkingDays());
+    Instant due = calendar.plusWorkingDays(EngineClock.now(), properties.supplementWorkingDays());
     register.state(code, DossierState.WAITING_SUPPLEMENT);
     trail(dossier, DossierEventType.SUPPLEMENT_REQUESTED, actor, missingItems);
     // a supplement asked at the counter comes before any receipt: there is no clock to pause yet
@@ -218,7 +219,7 @@ public class DossierService {
       trail(dossier, DossierEventType.APOLOGY_REFUSED, actor, reason);
       throw new ApologyRefusedException(code);
     } catch (InvalidExtensionException e) {
-      throw new BadRequestException("newAppointmentAt", "newAppointmentAt must be after the current appointment ("
+      throw new BadRequestException(DossierProcess.VAR_NEW_APPOINTMENT, DossierProcess.VAR_NEW_APPOINTMENT + " must be after the current appointment ("
           + DossierDocuments.dateTime(e.current()) + ")");
     }
     register.appointment(code, newAppointment, true);
@@ -228,7 +229,7 @@ public class DossierService {
 
   public void resultReady(String code) {
     Dossier dossier = require(code);
-    register.resultReady(dossier.code(), ClockNow.get());
+    register.resultReady(dossier.code(), EngineClock.now());
     trail(dossier, DossierEventType.RESULT_READY, null, null);
     caseClock.stop(code, "Đã có kết quả giải quyết", null);
   }
@@ -240,7 +241,7 @@ public class DossierService {
       throw new IllegalStateException("Dossier " + code + " has no result to return");
     }
     Outcome outcome = Outcome.of(dossier.resultReadyAt(), dossier.appointmentAt());
-    register.returned(code, ClockNow.get(), outcome, validRating(satisfaction));
+    register.returned(code, EngineClock.now(), outcome, validRating(satisfaction));
     trail(dossier, DossierEventType.RETURNED, actor, outcome.label());
     if (satisfaction != null) {
       trail(dossier, DossierEventType.RATED, actor, String.valueOf(satisfaction));
@@ -261,7 +262,7 @@ public class DossierService {
     if (dossier.state() != DossierState.RETURNED) {
       throw new IllegalStateException("Dossier " + code + " has not been returned yet");
     }
-    if (!register.citizenRating(code, validRating(rating), ClockNow.get())) {
+    if (!register.citizenRating(code, validRating(rating), EngineClock.now())) {
       return false;
     }
     trail(dossier, DossierEventType.RATED, null, String.valueOf(rating));
@@ -285,7 +286,7 @@ public class DossierService {
   /** The dossier's trail in time order: the case trail's entries of process {@code dossierApproval}. */
   public List<DossierEvent> events(String code) {
     return trail.events(code).stream().filter(e -> DossierProcess.KEY.equals(e.processKey()))
-        .map(e -> new DossierEvent(e.occurredAt(), DossierEventType.valueOf(e.type()), e.actor(), e.details(),
+        .map(e -> new DossierEvent(e.occurredAt(), e.type(), e.actor(), e.details(),
             e.step(), e.ruleVersion()))
         .toList();
   }
@@ -301,7 +302,7 @@ public class DossierService {
   /** Every dossier event goes to the case trail; the step is the BPMN activity being executed. */
   private void trail(String unit, String code, DossierEventType type, String actor, String ruleVersion,
       String details) {
-    trail.record(new CaseEvent(code, DossierProcess.KEY, unit, type.name(), actor, ClockNow.get(), null, ruleVersion,
+    trail.record(new CaseEvent(code, DossierProcess.KEY, unit, type.name(), actor, EngineClock.now(), null, ruleVersion,
         details));
   }
 
@@ -343,16 +344,16 @@ public class DossierService {
 
   private static Integer validRating(Integer rating) {
     if (rating != null && (rating < 1 || rating > 5)) {
-      throw new BadRequestException("satisfaction", "Satisfaction is rated from 1 to 5");
+      throw new BadRequestException(DossierProcess.VAR_SATISFACTION, "Satisfaction is rated from 1 to 5");
     }
     return rating;
   }
 
   private static Channel channel(String channel) {
     try {
-      return Channel.valueOf(channel == null ? "COUNTER" : channel);
+      return Channel.valueOf(channel == null ? DossierProcess.CHANNEL_COUNTER : channel);
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException("channel", "Channel is COUNTER, ONLINE or POSTAL");
+      throw new BadRequestException(DossierProcess.VAR_CHANNEL, "Channel is COUNTER, ONLINE or POSTAL");
     }
   }
 }

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.danvan.sla.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,7 +22,7 @@ class TaskActors {
 
   void record(String processInstanceId, String taskDefinitionKey, String taskId, Collection<String> users) {
     // the engine's clock (moved by process tests), like every other time the engine writes
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Timestamp now = Timestamp.from(EngineClock.now());
     for (String user : users) {
       jdbc.update("INSERT INTO dv_task_actor (process_instance_id, task_definition_key, task_id, user_id, acted_at)"
           + " VALUES (?, ?, ?, ?, ?)", processInstanceId, taskDefinitionKey, taskId, user, now);

@@ -17,6 +17,11 @@ public final class EscalationLadder {
   public static final String TIMER_RUNG_ENDS = "TimerEvent_RungEnds";
   public static final String END_STEP_DONE = "EndEvent_StepDone";
   public static final String END_LADDER_EXHAUSTED = "EndEvent_LadderExhausted";
+  /** The event sub-process that ends the ladder the moment the watched step ends. */
+  public static final String SUBPROCESS_STEP_DONE = "SubProcess_StepDone";
+  public static final String END_STOPPED_ON_STEP_DONE = "EndEvent_StoppedOnStepDone";
+  /** Sent by the caller's step when it ends ({@link StepDoneListener}). */
+  public static final String MESSAGE_STEP_DONE = "EscalatedStepDone";
 
   // inputs, mapped in by the calling diagram (camunda:in target=…)
   /** The case's key as its trail knows it (the dossier code). */

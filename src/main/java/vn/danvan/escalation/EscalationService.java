@@ -1,5 +1,6 @@
 package vn.danvan.escalation;
 
+import vn.danvan.sla.EngineClock;
 import static vn.danvan.escalation.EscalationLadder.*;
 
 import java.time.Instant;
@@ -117,6 +118,12 @@ public class EscalationService {
     record(ladder, EVENT_EXHAUSTED, null, "Đã đôn đốc đến cấp cuối cùng; bước «" + ladder.stepName()
         + "» vẫn chưa được xử lý xong.");
     return Opening.end(NEXT_EXHAUSTED, ladder.spec().rungs().size());
+  }
+
+  /** "Ghi nhận dừng đôn đốc": the watched step has just ended; the open urge task, if any, is withdrawn. */
+  @Transactional
+  public void stepDone(Ladder ladder) {
+    record(ladder, EVENT_STOPPED, null, "Bước «" + ladder.stepName() + "» đã được xử lý xong; dừng đôn đốc.");
   }
 
   /** "Ghi nhận ý kiến đôn đốc": the leader's note, in the trail under their name. */

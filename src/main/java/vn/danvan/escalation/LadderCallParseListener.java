@@ -5,9 +5,11 @@ import static vn.danvan.escalation.EscalationLadder.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
@@ -22,6 +24,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  *   <li>a literal {@code ladder} parses ({@link LadderSpec}); one given by an expression is checked
  *       when the ladder starts.
  * </ul>
+ *
+ * It also adds to the watched step the listener that stops the ladder when the step ends
+ * ({@link StepDoneListener}).
  *
  * Engine parser types (impl) on purpose: parse listeners are Camunda's hook for checks at deployment,
  * and the task guard and start contracts use the same one.
@@ -69,9 +74,14 @@ class LadderCallParseListener extends AbstractBpmnParseListener {
       throw new LadderCallRefusedException(where + "input '" + IN_STEP_ID
           + "' must be the literal BPMN id of the overrunning step (camunda:in sourceExpression=\"Task_…\")");
     }
-    if (definition.findActivity(stepId.strip()) == null) {
+    ActivityImpl step = definition.findActivity(stepId.strip());
+    if (step == null) {
       throw new LadderCallRefusedException(where + "input '" + IN_STEP_ID + "': '" + stepId
           + "' is not an activity of this process");
+    }
+    // the ladder ends the moment its step does (once per step, however many calls watch it)
+    if (step.getListeners(ExecutionListener.EVENTNAME_END).stream().noneMatch(StepDoneListener.class::isInstance)) {
+      step.addListener(ExecutionListener.EVENTNAME_END, new StepDoneListener());
     }
     String ladder = literal(inputs.get(IN_LADDER));
     if (ladder != null) {

@@ -244,7 +244,7 @@ class DeploymentGuardIT extends RunningApplicationTest {
   void theEngineResolvesOnlyExposedBeansThroughTheSandbox() {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.getExpressionManager()).isInstanceOf(SandboxExpressionManager.class);
-    assertThat(configuration.getBeans()).containsKeys("workCalendar", "dossierSteps", "registerDossierDelegate",
+    assertThat(configuration.getBeans()).containsKeys("workCalendar", "caseClock", "registerDossierDelegate",
         "signDocumentDelegate");
     assertThat(configuration.getBeans()).doesNotContainKeys("identityService", "jdbcTemplate", "dataSource",
         "processEngine", "runtimeService", "dossierService");
@@ -305,7 +305,7 @@ class DeploymentGuardIT extends RunningApplicationTest {
         }
       }
     }
-    assertThat(referenced).contains("workCalendar", "dossierSteps", "signDocumentDelegate");
+    assertThat(referenced).contains("workCalendar", "caseClock", "signDocumentDelegate");
   }
 
   // ---- helpers ----

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExpressionAllowListTest {
 
   private final ExpressionAllowList allowList = new ExpressionAllowList(
-      Set.of("workCalendar", "dossierSteps", "registerDossierDelegate"),
+      Set.of("workCalendar", "caseClock", "registerDossierDelegate"),
       name -> Set.of("identityService", "jdbcTemplate", "dataSource", "processEngine", "applicationContext",
           "runtimeService").contains(name));
 
@@ -24,7 +24,7 @@ class ExpressionAllowListTest {
       "${appraisalResult != 'NEED_SUPPLEMENT'}",
       "${!apologyIssued}",
       "${appointmentAt}",
-      "${dossierSteps.due(execution, 'APPRAISE')}",
+      "${caseClock.stepDue(execution, 'APPRAISE')}",
       "${execution.setVariable('approvedBy', task.assignee != null ? task.assignee : currentUser())}",
       "${workCalendar.plusWorkingDays(now(), 3)}",
       "${workCalendar.plusWorkingDays(now(), 1)}",

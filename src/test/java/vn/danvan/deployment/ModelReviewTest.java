@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The deployment rules on whole resources: which element and attribute each refusal names. */
 class ModelReviewTest {
 
-  private static final Set<String> BEANS = Set.of("workCalendar", "dossierSteps", "signDocumentDelegate",
+  private static final Set<String> BEANS = Set.of("workCalendar", "caseClock", "signDocumentDelegate",
       "registerDossierDelegate");
 
   private final ModelReview review = new ModelReview(new ExpressionAllowList(BEANS,
@@ -123,7 +123,7 @@ class ModelReviewTest {
 
   /** Every bean named by our own models: what they need exposed. */
   private static Set<String> referencedBeans() {
-    return Set.of("workCalendar", "dossierSteps", "signDocumentDelegate", "registerDossierDelegate",
+    return Set.of("workCalendar", "caseClock", "signDocumentDelegate", "registerDossierDelegate",
         "classifyOutcomeDelegate", "closeDossierDelegate", "issueApologyDelegate", "issueReceiptDelegate",
         "markResultReadyDelegate", "prepareResultDelegate", "recordLateDossierDelegate", "planEscalationLadderDelegate", "openNextRungDelegate", "recordUrgingListener",
         "refuseDossierDelegate", "requestSupplementDelegate", "stopDossierDelegate");

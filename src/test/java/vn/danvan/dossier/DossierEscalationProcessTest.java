@@ -193,14 +193,17 @@ class DossierEscalationProcessTest {
     // the dossier still waits in the appraisal beside the ladder
     assertThat(dossier).isWaitingAt(TASK_APPRAISE);
 
+    // Wed 14:00 the specialist appraises: the ladder ends at that moment, not at the rung's end
     at("2026-11-25T14:00");
     complete(task(dossier, TASK_APPRAISE), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE", VAR_APPRAISAL_OPINION, "Hợp lệ"));
-    at("2026-11-25T16:30");
-    fireRungEnd(ladder);
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(ladder.getId()).count()).isZero();
+    assertThat(management.createJobQuery().processInstanceId(ladder.getId()).count()).isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(ladder.getId()).singleResult()
-        .getEndActivityId()).isEqualTo(EscalationLadder.END_STEP_DONE);
+        .getEndActivityId()).isEqualTo(EscalationLadder.SUBPROCESS_STEP_DONE);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(ladder.getId())
+        .activityId(EscalationLadder.END_STOPPED_ON_STEP_DONE).count()).isOne();
+    assertThat(ladderEvents(driver.code(dossier)).get(2).occurredAt()).isEqualTo(local("2026-11-25T14:00"));
     assertThat(ladderEvents(driver.code(dossier))).extracting(CaseEvent::type)
         .containsExactly("STEP_OVERDUE", "ESCALATED", "ESCALATION_STOPPED");
     assertThat(dossier).isWaitingAt(TASK_APPROVE);
@@ -209,12 +212,33 @@ class DossierEscalationProcessTest {
   }
 
   @Test
+  void theLeadersOpenUrgeTaskIsWithdrawnTheMomentTheApprovalIsDone() {
+    ProcessInstance dossier = approvalOverdueAt11();
+    ProcessInstance ladder = ladderOf(dossier, CALL_ESCALATE_APPROVAL);
+    at("2026-11-25T16:30");
+    fireRungEnd(ladder);
+    assertThat(singleUrgeTask(ladder).getAssignee()).isEqualTo("dongha.vicechair");
+
+    // Thu 26/11 09:00 the chairman approves: the vice-chairman's urge task disappears at once
+    at("2026-11-26T09:00");
+    Task approval = task(dossier, TASK_APPROVE);
+    tasks.claim(approval.getId(), "dongha.chairman");
+    tasks.complete(approval.getId(), withVariables(VAR_APPROVAL_DECISION, APPROVAL_APPROVE));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(ladder.getId()).count()).isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(ladder.getId()).count()).isZero();
+    assertThat(ladderEvents(driver.code(dossier))).extracting(CaseEvent::type).last().isEqualTo("ESCALATION_STOPPED");
+    assertThat(runtime.createExecutionQuery().processInstanceId(dossier.getId())
+        .activityId(CALL_ESCALATE_APPROVAL).count()).isZero();
+  }
+
+  @Test
   void theDossierApiStillReadsItsTrailWithTheLaddersEntries() {
     ProcessInstance dossier = approvalOverdueAt11();
     at("2026-11-25T16:30");
     fireRungEnd(ladderOf(dossier, CALL_ESCALATE_APPROVAL));
     assertThat(dossiers.events(driver.code(dossier))).extracting(DossierEvent::type)
-        .contains(DossierEventType.STEP_OVERDUE, DossierEventType.ESCALATED);
+        .contains("STEP_OVERDUE", "ESCALATED");
   }
 
   // ------------------------------------------------------------ helpers

@@ -56,7 +56,7 @@ class DossierProcessNamesTest {
         DossierProcess.VAR_APPROVED_BY, DossierProcess.VAR_APOLOGY_DUE_AT, DossierProcess.VAR_RECEIVING_OFFICER,
         DossierProcess.VAR_APOLOGY_ISSUED_BY, DossierProcess.VAR_SUPPLEMENT_DOCUMENT, DossierProcess.VAR_MISSING_ITEMS,
         DossierProcess.MESSAGE_WITHDRAWN, DossierProcess.ERROR_REFUSED, DossierProcess.STEP_APPRAISE)
-        .doesNotContain("execution", "dossierSteps", "registerDossierDelegate", "assignee");
+        .doesNotContain("execution", "caseClock", "registerDossierDelegate", "assignee");
     assertThat(undeclared(used)).isEmpty();
   }
 

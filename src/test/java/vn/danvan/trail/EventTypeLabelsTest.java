@@ -24,6 +24,26 @@ class EventTypeLabelsTest {
   }
 
   @Test
+  void everyTypeTheSharedPartsRecordHasAVietnameseLabel() throws IllegalAccessException {
+    // the public String constants naming trail types in the case clock and the escalation ladder
+    java.util.List<String> shared = new java.util.ArrayList<>();
+    for (Class<?> owner : java.util.List.of(vn.danvan.sla.CaseClock.class, vn.danvan.escalation.EscalationLadder.class)) {
+      for (java.lang.reflect.Field field : owner.getFields()) {
+        boolean typeConstant = owner == vn.danvan.sla.CaseClock.class ? field.getType() == String.class
+            : field.getName().startsWith("EVENT_");
+        if (typeConstant && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+          shared.add((String) field.get(null));
+        }
+      }
+    }
+    assertThat(shared).contains("CLOCK_STARTED", "DEADLINE_EXTENDED", "ESCALATED", "STEP_OVERDUE");
+    for (String type : shared) {
+      assertThat(labels.knows(type)).as(type).isTrue();
+      assertThat(labels.label(type)).as(type).doesNotContainPattern("[A-Z]{2,}|_");
+    }
+  }
+
+  @Test
   void anUnknownTypeReadsAsAnOtherEventNotAsItsCode() {
     assertThat(labels.knows("PETITION_FILED")).isFalse();
     assertThat(labels.label("PETITION_FILED")).isEqualTo("Sự kiện khác");
