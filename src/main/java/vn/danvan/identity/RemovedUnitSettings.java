@@ -28,7 +28,7 @@ class RemovedUnitSettings {
           for (String removed : REMOVED) {
             if (normalized.startsWith(removed.toLowerCase(java.util.Locale.ROOT))) {
               throw new IllegalStateException("Setting '" + name + "' (" + source.getName() + ") was removed: a unit's"
-                  + " parent and chairman are recorded through PUT /api/units/{code} (docs/parts/officials.md)");
+                  + " parent and chairman are recorded through PUT /api/units/{code} (docs/units-and-officials.md)");
             }
           }
         }
