@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.danvan.identity.AsSystem;
 
 /**
  * Only administrators ({@code camunda-admin}, or the application itself without an authenticated
@@ -138,16 +139,7 @@ final class CascadeDeletionGuard extends CommandInterceptor {
    * tenants without one), and put back before the deletion itself runs under it.
    */
   private static long countCases(Deletion deletion, ProcessEngineServices services) {
-    var identity = services.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return count(deletion, services);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return AsSystem.read(services.getIdentityService(), () -> count(deletion, services));
   }
 
   private static long count(Deletion deletion, ProcessEngineServices services) {

@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import vn.danvan.identity.AsSystem;
 import vn.danvan.identity.OfficialPosition;
 import vn.danvan.identity.Roles;
 import vn.danvan.identity.UnitOfficial;
@@ -119,14 +119,6 @@ class RungOfficials {
 
   /** Reads as the system: the rung opens in a timer job, but may also run in a user's command. */
   private <T> T unauthenticated(Supplier<T> query) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return query.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return AsSystem.read(identity, query);
   }
 }

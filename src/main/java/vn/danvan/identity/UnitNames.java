@@ -3,7 +3,6 @@ package vn.danvan.identity;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +24,8 @@ public class UnitNames {
     if (unit == null || unit.isBlank()) {
       return Optional.empty();
     }
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      Tenant tenant = identity.createTenantQuery().tenantId(unit).singleResult();
-      return Optional.ofNullable(tenant).map(t -> t.getName() == null || t.getName().isBlank() ? t.getId() : t.getName());
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    Tenant tenant = AsSystem.read(identity, () -> identity.createTenantQuery().tenantId(unit).singleResult());
+    return Optional.ofNullable(tenant).map(t -> t.getName() == null || t.getName().isBlank() ? t.getId() : t.getName());
   }
 
   /** The name, or the unit's id if it has no tenant. */
