@@ -34,6 +34,10 @@ class DemoOfficialsSeeder implements ApplicationRunner {
     int seeded = 0;
     for (DemoIdentity.Unit unit : demo.units()) {
       if (officials.profile(unit.id()).isPresent()) {
+        // a demo ./data made before units had agency codes gets the demo's code, never replacing one set in the API
+        if (unit.agencyCode() != null && officials.agencyCodeIfMissing(unit.id(), unit.agencyCode())) {
+          LOG.info("Demo profile: recorded the agency code of unit {}", unit.id());
+        }
         continue;
       }
       officials.replace(unit.id(), change(unit, demo.users()), ACTOR);
@@ -59,6 +63,6 @@ class DemoOfficialsSeeder implements ApplicationRunner {
         case ACTING_CHAIRMAN -> acting = appointment;
       }
     }
-    return new UnitChange(unit.parent(), chairman, vices, acting);
+    return new UnitChange(unit.parent(), chairman, vices, acting, null, unit.agencyCode());
   }
 }

@@ -361,7 +361,7 @@ class DossierApprovalProcessTest {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
     assertThat(dossier.getTenantId()).isEqualTo("dongha");
-    assertThat(driver.code(dossier)).matches("DONGHA-261125-\\d{4}");
+    assertThat(driver.code(dossier)).matches("000\\.00\\.31\\.H48-261125-\\d{4}");
   }
 
   @Test
