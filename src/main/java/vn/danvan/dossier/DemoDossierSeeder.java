@@ -53,6 +53,7 @@ import vn.danvan.sla.EngineClock;
  */
 @Component
 @Profile("demo")
+// after identity.DemoOfficialsSeeder (100): the units' agency codes and chairmen are recorded by then
 @Order(200)
 class DemoDossierSeeder implements ApplicationRunner {
 

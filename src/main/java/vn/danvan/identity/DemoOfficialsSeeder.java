@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+// before the demo dossiers (dossier.DemoDossierSeeder, 200), whose codes need the agency codes
+@Order(100)
 class DemoOfficialsSeeder implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoOfficialsSeeder.class);

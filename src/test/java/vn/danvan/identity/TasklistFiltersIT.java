@@ -59,6 +59,30 @@ class TasklistFiltersIT extends RunningApplicationTest {
     assertThat(css.body()).contains(".cells-wrapper > .priority").contains("display: none");
   }
 
+  @Test
+  void aFilterSeededBeforeCardVariablesGetsThemAndAnAdministratorsOwnAreKept() {
+    Filter group = filters.createFilterQuery().filterName(TasklistFilterSeeder.GROUP_TASKS).singleResult();
+    Filter overdue = filters.createFilterQuery().filterName(TasklistFilterSeeder.OVERDUE).singleResult();
+    Map<String, Object> old = new HashMap<>(group.getProperties());
+    old.remove("variables");
+    filters.saveFilter(group.setProperties(old));
+    Map<String, Object> own = new HashMap<>(overdue.getProperties());
+    own.put("variables", java.util.List.of(Map.of("name", "appointmentAt", "label", "Hẹn trả")));
+    filters.saveFilter(overdue.setProperties(own));
+    try {
+      new TasklistFilterSeeder().seed(filters, engine.getAuthorizationService());
+      assertThat(filters.getFilter(group.getId()).getProperties().get("variables"))
+          .isEqualTo(TasklistFilterSeeder.CARD_VARIABLES);
+      assertThat(filters.getFilter(overdue.getId()).getProperties().get("variables"))
+          .isEqualTo(own.get("variables"));
+      assertThat(filters.createFilterQuery().filterName(TasklistFilterSeeder.WHOLE_UNIT).count()).isEqualTo(1);
+    } finally {
+      Map<String, Object> restored = new HashMap<>(overdue.getProperties());
+      restored.put("variables", TasklistFilterSeeder.CARD_VARIABLES);
+      filters.saveFilter(filters.getFilter(overdue.getId()).setProperties(restored));
+    }
+  }
+
   private JsonNode list(String filterName, String user) {
     Http.Answer answer = http.send(hal(filterName, user));
     assertThat(answer.status()).as(user + " " + filterName + ": " + answer.body()).isEqualTo(200);
