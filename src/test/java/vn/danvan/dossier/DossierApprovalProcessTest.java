@@ -455,7 +455,8 @@ class DossierApprovalProcessTest {
       vices.add(new vn.danvan.identity.UnitChange.Appointment(id, "Phó Chủ tịch UBND phường"));
       var chairman = unit.holder(vn.danvan.identity.OfficialPosition.CHAIRMAN).orElseThrow();
       officials.replace("dongha", new vn.danvan.identity.UnitChange(unit.parent(),
-          new vn.danvan.identity.UnitChange.Appointment(chairman.userId(), chairman.title()), vices, null), "test");
+          new vn.danvan.identity.UnitChange.Appointment(chairman.userId(), chairman.title()), vices, null,
+          unit.contactPhone(), unit.agencyCode()), "test");
     }
     return id;
   }
