@@ -119,11 +119,16 @@ form.addEventListener("submit", function (event) {
 });
 
 // a link from an SMS may carry the code, and in the fragment (never sent to the server) the
-// phone's last digits: tra-cuu.html?ma=DONGHA-261125-0001 or tra-cuu.html#ma=DONGHA-261125-0001&so=5678
+// phone's last digits: tra-cuu.html?ma=000.00.31.H48-261125-0001 (the receipt's QR code) or
+// tra-cuu.html#ma=000.00.31.H48-261125-0001&so=5678
 var query = new URLSearchParams(location.search);
 var fragment = new URLSearchParams(location.hash.replace(/^#/, ""));
 var linkedCode = fragment.get("ma") || query.get("ma");
-if (linkedCode) { document.getElementById("code").value = linkedCode; }
+if (linkedCode) {
+  document.getElementById("code").value = linkedCode;
+  // from the receipt's QR code only the phone's last digits are left to type
+  document.getElementById("phone4").focus();
+}
 if (linkedCode && /^\d{4}$/.test(fragment.get("so") || "")) {
   document.getElementById("phone4").value = fragment.get("so");
   form.requestSubmit();

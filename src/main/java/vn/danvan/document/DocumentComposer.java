@@ -37,13 +37,13 @@ final class DocumentComposer {
     return new DocumentText(issuer, null, DocumentFormats.dateLine(issuer.place(), issuedOn),
         fill(template.title(), values, kind), template.subject() == null ? null : fill(template.subject(), values, kind),
         body, block(template.signer(), values, kind), block(template.counterSigner(), values, kind),
-        lines(template.recipients(), values, kind));
+        lines(template.recipients(), values, kind), qr(template.qr(), values, kind));
   }
 
   /** The same text with its number line, once the number is known. */
   static DocumentText numbered(DocumentText text, int number, String symbol) {
     return new DocumentText(text.issuer(), DocumentFormats.numberLine(number, symbol), text.dateLine(), text.title(),
-        text.subject(), text.body(), text.signer(), text.counterSigner(), text.recipients());
+        text.subject(), text.body(), text.signer(), text.counterSigner(), text.recipients(), text.qr());
   }
 
   private static DocumentText.Block block(DocumentTemplate.SignatureBlock block, Map<String, String> values, DocumentKind kind) {
@@ -52,6 +52,13 @@ final class DocumentComposer {
     }
     return new DocumentText.Block(lines(block.lines(), values, kind),
         block.name() == null ? null : fill(block.name(), values, kind));
+  }
+
+  private static DocumentText.Qr qr(DocumentTemplate.QrCode qr, Map<String, String> values, DocumentKind kind) {
+    if (qr == null) {
+      return null;
+    }
+    return new DocumentText.Qr(fill(qr.text(), values, kind), qr.caption() == null ? null : fill(qr.caption(), values, kind));
   }
 
   private static List<String> lines(List<String> templateLines, Map<String, String> values, DocumentKind kind) {

@@ -1,5 +1,6 @@
 package vn.danvan.document;
 
+import com.google.zxing.common.BitMatrix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import vn.danvan.document.DocumentFonts.Style;
  * Lays a {@link DocumentText} out on A4 pages as Decree 30/2020 shows an administrative document:
  * issuing body and number top left, national title and motto top right, place and date under the
  * motto, the title centred, the body justified with page breaks (page numbers from page 2), the
- * signer's block on the right and "Nơi nhận:" (or a second signer) on the left.
+ * signer's block on the right and "Nơi nhận:" (or a second signer) on the left; a QR code, if the
+ * template has one, under them with its caption and the encoded link as text beside it.
  */
 @Component
 class DocumentPdfRenderer {
@@ -32,6 +34,8 @@ class DocumentPdfRenderer {
   private static final float FIRST_LINE_INDENT = PageWriter.MM * 10;
   /** Room left blank for the signature and the seal between the capacity lines and the name. */
   private static final float SIGNATURE_SPACE = 72f;
+  /** The QR code's side: 28 mm, read by a phone from a slip held at arm's length. */
+  private static final float QR_SIDE = PageWriter.MM * 28;
 
   byte[] render(DocumentText text) {
     try (PDDocument document = new PDDocument()) {
@@ -45,6 +49,7 @@ class DocumentPdfRenderer {
       title(out, text);
       body(out, text.body());
       closing(out, text);
+      qr(out, text.qr());
       out.close();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
       document.save(bytes);
@@ -160,6 +165,32 @@ class DocumentPdfRenderer {
     draw(out, signer, right, rightWidth, top);
     draw(out, leftBlock, PageWriter.LEFT, leftWidth, top);
     out.moveTo(top - height);
+  }
+
+  /** The QR code at the left margin, its caption and the link it encodes to its right. */
+  private static void qr(PageWriter out, DocumentText.Qr qr) throws IOException {
+    if (qr == null) {
+      return;
+    }
+    BitMatrix matrix = QrCodes.encode(qr.text());
+    out.moveTo(out.y() - 12);
+    out.ensureRoom(QR_SIDE);
+    float top = out.y();
+    out.modules(matrix, PageWriter.LEFT, top, QR_SIDE / matrix.getWidth());
+    float x = PageWriter.LEFT + QR_SIDE + PageWriter.MM * 5;
+    float width = PageWriter.RIGHT - x;
+    float y = top - 12;
+    if (qr.caption() != null) {
+      for (String line : out.wrap(qr.caption(), Style.ITALIC, 12, width)) {
+        out.text(line, Style.ITALIC, 12, x, y);
+        y -= 15;
+      }
+    }
+    for (String line : LineBreaker.wrap(qr.text(), width, s -> out.width(s, Style.REGULAR, 10))) {
+      out.text(line, Style.REGULAR, 10, x, y - 2);
+      y -= 13;
+    }
+    out.moveTo(top - QR_SIDE);
   }
 
   /** One line of a closing block; {@code gapBefore} leaves room for a signature above it. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,12 @@ public class DocumentService {
   private final DocumentPdfRenderer renderer;
   private final DocumentRepository repository;
   private final Signatories signatories;
+  private final PublicStatusLinks links;
 
   DocumentService(DocumentTemplates templates, UnitDirectory units, DocumentNumbering numbering,
-      DocumentPdfRenderer renderer, DocumentRepository repository, Signatories signatories) {
+      DocumentPdfRenderer renderer, DocumentRepository repository, Signatories signatories, PublicStatusLinks links) {
     this.signatories = signatories;
+    this.links = links;
     this.templates = templates;
     this.units = units;
     this.numbering = numbering;
@@ -67,6 +70,9 @@ public class DocumentService {
     LocalDate issuedOn = request.issuedOn() != null ? request.issuedOn() : LocalDate.now(VietnamTime.ZONE);
     Map<String, String> fields = request.signer() == null ? request.fields()
         : signatories.withSigner(request.unit(), request.signer(), request.fields());
+    if (template.qr() != null) {
+      fields = withStatusUrl(fields);
+    }
     DocumentText text = DocumentComposer.compose(template, fields, issuer, issuedOn);
 
     int number = numbering.next(request.unit(), template.register(), issuedOn.getYear());
@@ -79,6 +85,22 @@ public class DocumentService {
     LOG.info("Created document {} {} {} of unit {}", document.id(), request.kind(),
         DocumentFormats.reference(number, template.symbol()), request.unit());
     return document;
+  }
+
+  /**
+   * The fields with the dossier's status link computed from its code: a caller cannot choose where a
+   * printed QR code leads. Without a dossier code the link stays missing and the template's own
+   * {@code {dossierCode}} names what is missing.
+   */
+  private Map<String, String> withStatusUrl(Map<String, String> fields) {
+    Map<String, String> withLink = new HashMap<>(fields);
+    String code = fields.get("dossierCode");
+    if (code == null || code.isBlank()) {
+      withLink.remove(PublicStatusLinks.FIELD);
+    } else {
+      withLink.put(PublicStatusLinks.FIELD, links.statusUrl(code.strip()));
+    }
+    return withLink;
   }
 
   /** The document's metadata, if it exists. No access check: callers decide who may see it. */

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param signer the block on the right: capacity lines, then the signer's name below the signature
  * @param counterSigner a second signature block on the left (a record signed by both sides), or null
  * @param recipients the "Nơi nhận:" lines on the left, empty for none
+ * @param qr the text of a QR code printed under the signatures with its caption (the dossier's public
+ *     status link, {@code "{statusUrl}"}), or null for none
  */
 record DocumentTemplate(DocumentKind kind, String register, String symbol, String title, String subject,
-    List<String> body, SignatureBlock signer, SignatureBlock counterSigner, List<String> recipients) {
+    List<String> body, SignatureBlock signer, SignatureBlock counterSigner, List<String> recipients, QrCode qr) {
 
   DocumentTemplate {
     Objects.requireNonNull(kind, "kind");
@@ -28,6 +30,15 @@ record DocumentTemplate(DocumentKind kind, String register, String symbol, Strin
     recipients = recipients == null ? List.of() : List.copyOf(recipients);
     if (body.isEmpty()) {
       throw new IllegalStateException(kind + " template: empty 'body'");
+    }
+  }
+
+  /** A QR code: what it encodes and the caption printed beside it (placeholders allowed in both). */
+  record QrCode(String text, String caption) {
+    QrCode {
+      if (text == null || text.isBlank()) {
+        throw new IllegalStateException("'qr' needs a 'text'");
+      }
     }
   }
 

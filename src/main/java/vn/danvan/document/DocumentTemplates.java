@@ -101,7 +101,7 @@ public class DocumentTemplates {
       return new DocumentTemplate(kind, text(root, "register"), text(root, "symbol"), text(root, "title"),
           text(root, "subject"), body == null ? List.of() : body.lines().filter(l -> !l.isBlank()).toList(),
           block(root.get("signer"), "signer"), block(root.get("counterSigner"), "counterSigner"),
-          strings(root.get("recipients")));
+          strings(root.get("recipients")), qr(root.get("qr")));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read document template " + resource, e);
     } catch (RuntimeException e) {
@@ -119,6 +119,18 @@ public class DocumentTemplates {
     }
     Map<String, Object> map = (Map<String, Object>) value;
     return new DocumentTemplate.SignatureBlock(strings(map.get("lines")), text(map, "name"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static DocumentTemplate.QrCode qr(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Map)) {
+      throw new IllegalStateException("'qr' must be a mapping with 'text' and 'caption'");
+    }
+    Map<String, Object> map = (Map<String, Object>) value;
+    return new DocumentTemplate.QrCode(text(map, "text"), text(map, "caption"));
   }
 
   private static String text(Map<String, Object> map, String key) {

@@ -1,5 +1,6 @@
 package vn.danvan.document;
 
+import com.google.zxing.common.BitMatrix;
 import java.io.IOException;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -151,6 +152,18 @@ final class PageWriter {
       at += width(word, style, size) + gap;
     }
     stream.endText();
+  }
+
+  /** Dark modules as filled squares (vector, sharp at any print size), {@code module} points each, top left at (x, top). */
+  void modules(BitMatrix matrix, float x, float top, float module) throws IOException {
+    for (int row = 0; row < matrix.getHeight(); row++) {
+      for (int col = 0; col < matrix.getWidth(); col++) {
+        if (matrix.get(col, row)) {
+          stream.addRect(x + col * module, top - (row + 1) * module, module, module);
+        }
+      }
+    }
+    stream.fill();
   }
 
   /** A horizontal rule of the given length centred on {@code centerX}. */

@@ -135,6 +135,8 @@ public final class DossierProcess {
 
   /** Procedures the diagram, its forms or its letters treat apart (catalogue codes). */
   public static final String PROCEDURE_BIRTH_REGISTRATION = "BIRTH_REGISTRATION";
+  /** The certified copy procedure (chứng thực bản sao từ bản chính), the demo seed's dossiers. */
+  public static final String PROCEDURE_CERTIFIED_COPY = "CERTIFIED_COPY";
   /** The start form asks for the deceased only for this procedure. */
   public static final String PROCEDURE_DEATH_REGISTRATION = "DEATH_REGISTRATION";
 

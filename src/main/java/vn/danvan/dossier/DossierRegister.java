@@ -6,13 +6,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import vn.danvan.calendar.VietnamTime;
 import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.document.DocumentNumbering;
+import vn.danvan.identity.UnitOfficials;
 
 /**
  * The one-stop counter's dossier register ({@code dv_dossier}; its trail is the case trail). Every
@@ -24,23 +28,36 @@ class DossierRegister {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
+  private static final Logger LOG = LoggerFactory.getLogger(DossierRegister.class);
+
   private final JdbcTemplate jdbc;
   private final DocumentNumbering numbering;
+  private final UnitOfficials units;
 
-  DossierRegister(JdbcTemplate jdbc, DocumentNumbering numbering) {
+  DossierRegister(JdbcTemplate jdbc, DocumentNumbering numbering, UnitOfficials units) {
     this.jdbc = jdbc;
     this.numbering = numbering;
+    this.units = units;
   }
 
   /**
-   * A new dossier code: unit code, day of receipt and the day's sequence number, e.g.
-   * {@code DONGHA-261122-0001}, unique under concurrency (a gapless per-unit, per-day register).
+   * A new dossier code as Circular 01/2018/TT-VPCP Art. 19 lays it out: the unit's agency code, the
+   * day of receipt and the day's sequence number, e.g. {@code 000.00.31.H48-261122-0001}, unique
+   * under concurrency (a gapless per-unit, per-day register). A unit recorded without an agency code
+   * still receives dossiers, its code starting with its upper-cased tenant id
+   * ({@code DONGHA-261122-0001}, the layout before agency codes) — the citizen is not turned away
+   * for a missing setting — and the log says so until an administrator records the code.
    */
   @Transactional
   String newCode(String unit, Instant receivedAt) {
     String day = WorkCalendar.dateOf(receivedAt).format(DAY);
     int sequence = numbering.next(unit, "HS" + day, receivedAt.atZone(VietnamTime.ZONE).getYear());
-    return unit.toUpperCase().replace("-", "") + "-" + day + "-" + String.format("%04d", sequence);
+    String agency = units.agencyCode(unit).orElse(null);
+    if (agency == null) {
+      LOG.warn("Unit {} has no agency code (PUT /api/units/{}): its dossier codes start with the unit id", unit, unit);
+      agency = unit.toUpperCase(Locale.ROOT).replace("-", "");
+    }
+    return agency + "-" + day + "-" + String.format("%04d", sequence);
   }
 
   @Transactional

@@ -14,7 +14,7 @@ record DemoIdentity(List<Unit> units, List<DemoUser> users) {
   static final String RESOURCE = "demo/identity.yaml";
   static final String PASSWORD = "demo";
 
-  record Unit(String id, String name, String level, String parent) {}
+  record Unit(String id, String name, String level, String parent, String agencyCode) {}
 
   /**
    * A demo official; {@code units} lists further units they belong to (auditors of a province);
@@ -38,7 +38,8 @@ record DemoIdentity(List<Unit> units, List<DemoUser> users) {
       }
       Map<String, Object> root = new Yaml().load(in);
       List<Unit> units = ((List<Map<String, Object>>) root.get("units")).stream()
-          .map(u -> new Unit(str(u, "id"), str(u, "name"), str(u, "level"), (String) u.get("parent"))).toList();
+          .map(u -> new Unit(str(u, "id"), str(u, "name"), str(u, "level"), (String) u.get("parent"),
+              (String) u.get("agencyCode"))).toList();
       List<DemoUser> users = ((List<Map<String, Object>>) root.get("users")).stream()
           .map(u -> new DemoUser(str(u, "id"), str(u, "first"), str(u, "last"), (String) u.get("title"),
               (String) u.get("position"), str(u, "unit"), (List<String>) u.getOrDefault("units", List.of()), (List<String>) u.get("groups")))

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+// before the demo dossiers (dossier.DemoDossierSeeder, 200), whose codes need the agency codes
+@Order(100)
 class DemoOfficialsSeeder implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoOfficialsSeeder.class);
@@ -34,6 +37,10 @@ class DemoOfficialsSeeder implements ApplicationRunner {
     int seeded = 0;
     for (DemoIdentity.Unit unit : demo.units()) {
       if (officials.profile(unit.id()).isPresent()) {
+        // a demo ./data made before units had agency codes gets the demo's code, never replacing one set in the API
+        if (unit.agencyCode() != null && officials.agencyCodeIfMissing(unit.id(), unit.agencyCode())) {
+          LOG.info("Demo profile: recorded the agency code of unit {}", unit.id());
+        }
         continue;
       }
       officials.replace(unit.id(), change(unit, demo.users()), ACTOR);
@@ -59,6 +66,6 @@ class DemoOfficialsSeeder implements ApplicationRunner {
         case ACTING_CHAIRMAN -> acting = appointment;
       }
     }
-    return new UnitChange(unit.parent(), chairman, vices, acting);
+    return new UnitChange(unit.parent(), chairman, vices, acting, null, unit.agencyCode());
   }
 }

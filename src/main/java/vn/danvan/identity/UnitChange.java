@@ -11,12 +11,20 @@ import java.util.List;
  * @param viceChairmen the vice-chairmen, in any order
  * @param actingChairman the acting chairman (quyền Chủ tịch), or null
  * @param contactPhone the unit's contact phone printed in its letters to citizens ("0233 3852 123"), or null
+ * @param agencyCode the unit's agency code (Circular 10/2016/TT-BTTTT, "000.00.31.H48") that starts its
+ *     dossier codes, or null
  */
 public record UnitChange(String parent, Appointment chairman, List<Appointment> viceChairmen,
-    Appointment actingChairman, String contactPhone) {
+    Appointment actingChairman, String contactPhone, String agencyCode) {
 
   public UnitChange {
     viceChairmen = viceChairmen == null ? List.of() : viceChairmen;
+  }
+
+  /** A description without an agency code. */
+  public UnitChange(String parent, Appointment chairman, List<Appointment> viceChairmen, Appointment actingChairman,
+      String contactPhone) {
+    this(parent, chairman, viceChairmen, actingChairman, contactPhone, null);
   }
 
   /** A description without a contact phone. */

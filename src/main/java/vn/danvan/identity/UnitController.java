@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.danvan.config.ApiError;
 
 /**
- * The units API: a unit's parent and its officials (chairman, vice-chairmen, acting chairman).
+ * The units API: a unit's parent and its officials (chairman, vice-chairmen, acting chairman), its
+ * contact phone and its agency code (the first part of its dossier codes).
  * Administrators replace them ({@code PUT}); the unit's officials, auditors and administrators
  * read them ({@code GET}). Another unit answers 404, as an unknown one does.
  */
@@ -55,7 +56,7 @@ class UnitController {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .body(ApiError.of("The request body is not a unit description (parent, chairman, viceChairmen, actingChairman)"));
+        .body(ApiError.of("The request body is not a unit description (parent, chairman, viceChairmen, actingChairman, contactPhone, agencyCode)"));
   }
 
   @ExceptionHandler(Refused.class)
@@ -75,7 +76,7 @@ class UnitController {
 
   /** A unit as the API shows it. */
   record UnitView(String code, String parent, Official chairman, List<Official> viceChairmen, Official actingChairman,
-      String contactPhone) {
+      String contactPhone, String agencyCode) {
 
     record Official(String userId, String title) {}
 
@@ -83,7 +84,8 @@ class UnitController {
       return new UnitView(unit.code(), unit.parent(),
           unit.holder(OfficialPosition.CHAIRMAN).map(UnitView::official).orElse(null),
           unit.all(OfficialPosition.VICE_CHAIRMAN).stream().map(UnitView::official).toList(),
-          unit.holder(OfficialPosition.ACTING_CHAIRMAN).map(UnitView::official).orElse(null), unit.contactPhone());
+          unit.holder(OfficialPosition.ACTING_CHAIRMAN).map(UnitView::official).orElse(null), unit.contactPhone(),
+          unit.agencyCode());
     }
 
     private static Official official(UnitOfficial o) {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
@@ -30,6 +32,12 @@ public class UnitOfficials {
 
   private static final Logger LOG = LoggerFactory.getLogger(UnitOfficials.class);
   static final int MAX_TITLE = 200;
+  /**
+   * An agency code of Circular 10/2016/TT-BTTTT: four groups of 3, 2, 2 and 3 characters (digits
+   * and capital letters, the last a level-1 code such as {@code H48}) separated by dots.
+   */
+  static final Pattern AGENCY_CODE =
+      Pattern.compile("[0-9A-Z]{3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9A-Z]{2}");
 
   private final UnitOfficialsRepository repository;
   private final IdentityService identity;
@@ -91,6 +99,22 @@ public class UnitOfficials {
     return profile(unit).map(UnitProfile::contactPhone);
   }
 
+  /** The agency code that starts the unit's dossier codes, if one is recorded. */
+  @Transactional(readOnly = true)
+  public Optional<String> agencyCode(String unit) {
+    return profile(unit).map(UnitProfile::agencyCode);
+  }
+
+  /**
+   * Records an agency code for a unit that is recorded without one (demo seeding); a code set by an
+   * administrator is never replaced.
+   */
+  @Transactional
+  public boolean agencyCodeIfMissing(String unit, String agencyCode) {
+    return AGENCY_CODE.matcher(agencyCode).matches() && repository.unitWithAgencyCode(agencyCode).isEmpty()
+        && repository.agencyCodeIfMissing(unit, agencyCode);
+  }
+
   /** The user's name as a signature shows it ("Phạm Thị Hoa"), if the user exists. */
   public Optional<String> fullName(String userId) {
     if (userId == null) {
@@ -147,7 +171,20 @@ public class UnitOfficials {
         throw new BadRequestException("contactPhone", "Not a phone number (digits, spaces, dots, dashes; up to 32 characters)");
       }
     }
-    UnitProfile profile = new UnitProfile(unit, parent, officials, phone);
+    String agencyCode = blankToNull(change.agencyCode());
+    if (agencyCode != null) {
+      agencyCode = agencyCode.toUpperCase(Locale.ROOT);
+      if (!AGENCY_CODE.matcher(agencyCode).matches()) {
+        throw new BadRequestException("agencyCode",
+            "Not an agency code of Circular 10/2016/TT-BTTTT (four groups of 3, 2, 2 and 3 digits or letters joined by"
+            + " dots, e.g. 000.00.31.H48)");
+      }
+      Optional<String> holder = repository.unitWithAgencyCode(agencyCode);
+      if (holder.isPresent() && !holder.get().equals(unit)) {
+        throw new BadRequestException("agencyCode", "Unit '" + holder.get() + "' already has this agency code");
+      }
+    }
+    UnitProfile profile = new UnitProfile(unit, parent, officials, phone, agencyCode);
     repository.replace(profile, actor, Instant.now());
     LOG.info("Unit {}: parent {}, {} officials recorded by {}", unit, parent, officials.size(), actor);
     return profile;

@@ -6,12 +6,19 @@ import java.util.Optional;
 /**
  * What the app keeps about a unit beyond its Camunda tenant: the unit above it (null for a
  * province), its officials who sign for the People's Committee, and the contact phone its letters
- * to citizens print (null if none is recorded).
+ * to citizens print (null if none is recorded), and its agency code (mã định danh of Circular
+ * 10/2016/TT-BTTTT, "000.00.31.H48") that starts its dossier codes (null if none is recorded).
  */
-public record UnitProfile(String code, String parent, List<UnitOfficial> officials, String contactPhone) {
+public record UnitProfile(String code, String parent, List<UnitOfficial> officials, String contactPhone,
+    String agencyCode) {
 
   public UnitProfile {
     officials = List.copyOf(officials);
+  }
+
+  /** A unit without a recorded agency code. */
+  public UnitProfile(String code, String parent, List<UnitOfficial> officials, String contactPhone) {
+    this(code, parent, officials, contactPhone, null);
   }
 
   /** A unit without a recorded contact phone. */

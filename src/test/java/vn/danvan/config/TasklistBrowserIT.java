@@ -77,7 +77,7 @@ class TasklistBrowserIT {
       Task task = taskService.createTaskQuery().processVariableValueEquals("applicantName", "Phan Văn Bình").singleResult();
       assertThat(task.getTenantId()).isEqualTo("camlo");
       assertThat(taskService.getVariable(task.getId(), "idNumber")).isEqualTo("045201000123");
-      assertThat((String) taskService.getVariable(task.getId(), "dossierCode")).startsWith("CAMLO-");
+      assertThat((String) taskService.getVariable(task.getId(), "dossierCode")).startsWith("000.00.32.H48-");
       logOut();
 
       logIn("camlo.specialist");

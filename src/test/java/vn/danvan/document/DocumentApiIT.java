@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.danvan.support.Http;
 import vn.danvan.support.PostgresIntegrationTest;
+import vn.danvan.support.QrReader;
 
 /** {@code GET /api/documents/{id}}: the unit's officials and auditors read it, everyone else sees nothing. */
 @PostgresIntegrationTest
@@ -42,6 +43,14 @@ class DocumentApiIT {
     assertThat(answer.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v)
         .startsWith("inline").contains("filename=\"dongha-" + String.format("%02d", document.number()) + "-GTN-UBND-2026.pdf\""));
     assertThat(DocumentService.sha256(answer.body())).isEqualTo(document.sha256());
+  }
+
+  @Test
+  void theReceiptsQrCodeLeadsToTheConfiguredStatusPageWhateverTheCallerSent() throws Exception {
+    // the request's own "statusUrl" (https://motcua.example.vn/...) is ignored: the system makes the link
+    HttpResponse<byte[]> answer = pdf(document.id(), "dongha.officer");
+    assertThat(QrReader.read(answer.body(), 0))
+        .isEqualTo("http://localhost:8080/tra-cuu.html?ma=000.00.31.H48-261122-0001");
   }
 
   @Test

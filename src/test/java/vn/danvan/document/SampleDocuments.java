@@ -15,7 +15,8 @@ public final class SampleDocuments {
   /** A value for every field any template uses. */
   public static Map<String, String> allFields() {
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("dossierCode", "H48.25-261122-0001");
+    f.put("dossierCode", "000.00.31.H48-261122-0001");
+    f.put("statusUrl", "https://motcua.example.vn/tra-cuu.html?ma=000.00.31.H48-261122-0001");
     f.put("applicantName", "Nguyễn Thị Hương");
     f.put("applicantAddress", "Số 12 đường Lê Duẩn, khu phố 3, phường Đông Hà, tỉnh Quảng Trị");
     f.put("applicantPhone", "0912 345 678");

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.danvan.identity.UnitOfficials;
+import vn.danvan.identity.UnitProfile;
 import vn.danvan.support.Http;
 import vn.danvan.support.RunningApplicationTest;
 
@@ -37,6 +39,7 @@ class DossierApiIT extends RunningApplicationTest {
   @Autowired TaskService taskService;
   @Autowired DossierService dossiers;
   @Autowired JdbcTemplate jdbc;
+  @Autowired UnitOfficials units;
 
   @Test
   void dossierGoesThroughTheApiAndOtherCommunesAreRefusedAtEveryStep() {
@@ -50,7 +53,8 @@ class DossierApiIT extends RunningApplicationTest {
     assertThat(received.status()).as(received.body()).isEqualTo(201);
     JsonNode receipt = received.json();
     String code = receipt.path("code").asText();
-    assertThat(code).matches("DONGHA-\\d{6}-\\d{4}");
+    // Circular 01/2018 Art. 19: the unit's agency code (demo: 000.00.31.H48), the day, the day's sequence
+    assertThat(code).matches("000\\.00\\.31\\.H48-\\d{6}-\\d{4}");
     assertThat(received.headers().firstValue("Location")).hasValue("/api/dossiers/" + code);
     assertThat(receipt.path("unit").asText()).isEqualTo("dongha");
     assertThat(receipt.path("state").asText()).isEqualTo("IN_PROGRESS");
@@ -270,11 +274,11 @@ class DossierApiIT extends RunningApplicationTest {
     assertThat(count("dv_dossier")).isEqualTo(dossiersBefore);
     assertThat(count("dv_case_event")).isEqualTo(eventsBefore);
     assertThat(count("dv_document")).isEqualTo(documentsBefore);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_dossier WHERE code LIKE 'DONGHA-250616-%'", Long.class))
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_dossier WHERE code LIKE '000.00.31.H48-250616-%'", Long.class))
         .isZero();
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("dossierApproval").variableValueEquals(
         "idNumber", ID_NUMBER).list()).filteredOn(p -> p.getBusinessKey() != null
-        && p.getBusinessKey().startsWith("DONGHA-250616")).isEmpty();
+        && p.getBusinessKey().startsWith("000.00.31.H48-250616")).isEmpty();
   }
 
   @Test
@@ -343,6 +347,31 @@ class DossierApiIT extends RunningApplicationTest {
     assertThat(http.postJson(withdrawal, "dongha.officer", "{\"reason\":\"Lần nữa\"}").status()).isEqualTo(409);
     assertThat(http.postJson("/api/public/dossiers/" + code + "/rating", null, "{\"phone4\":\"4321\",\"rating\":5}")
         .status()).isEqualTo(409);
+  }
+
+  @Test
+  void aUnitWithoutAgencyCodeStillReceivesUnderItsUnitIdAndThePublicPageFindsBothLayouts() {
+    String dotted = http.postJson("/api/dossiers", "camlo.officer",
+        body("camlo", "CERTIFIED_COPY", ID_NUMBER, PHONE, "COUNTER")).json().path("code").asText();
+    assertThat(dotted).matches("000\\.00\\.32\\.H48-\\d{6}-\\d{4}");
+    UnitProfile camlo = units.profile("camlo").orElseThrow();
+    String fallback;
+    try {
+      jdbc.update("UPDATE dv_unit SET agency_code = NULL WHERE unit_code = 'camlo'");
+      fallback = http.postJson("/api/dossiers", "camlo.officer",
+          body("camlo", "CERTIFIED_COPY", ID_NUMBER, PHONE, "COUNTER")).json().path("code").asText();
+    } finally {
+      jdbc.update("UPDATE dv_unit SET agency_code = ? WHERE unit_code = 'camlo'", camlo.agencyCode());
+    }
+    assertThat(fallback).matches("CAMLO-\\d{6}-\\d{4}");
+    // one gap-free daily sequence per unit, whatever the code's first part
+    assertThat(Integer.parseInt(fallback.substring(fallback.length() - 4)))
+        .isEqualTo(Integer.parseInt(dotted.substring(dotted.length() - 4)) + 1);
+    for (String code : List.of(dotted, fallback)) {
+      Http.Answer status = http.get("/api/public/dossiers/" + code + "?phone4=4321");
+      assertThat(status.status()).as(code + ": " + status.body()).isEqualTo(200);
+      assertThat(status.json().path("code").asText()).isEqualTo(code);
+    }
   }
 
   @Test

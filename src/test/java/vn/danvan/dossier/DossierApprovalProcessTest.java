@@ -361,7 +361,7 @@ class DossierApprovalProcessTest {
     at(WEDNESDAY_MORNING);
     ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
     assertThat(dossier.getTenantId()).isEqualTo("dongha");
-    assertThat(driver.code(dossier)).matches("DONGHA-261125-\\d{4}");
+    assertThat(driver.code(dossier)).matches("000\\.00\\.31\\.H48-261125-\\d{4}");
   }
 
   @Test
@@ -455,7 +455,8 @@ class DossierApprovalProcessTest {
       vices.add(new vn.danvan.identity.UnitChange.Appointment(id, "Phó Chủ tịch UBND phường"));
       var chairman = unit.holder(vn.danvan.identity.OfficialPosition.CHAIRMAN).orElseThrow();
       officials.replace("dongha", new vn.danvan.identity.UnitChange(unit.parent(),
-          new vn.danvan.identity.UnitChange.Appointment(chairman.userId(), chairman.title()), vices, null), "test");
+          new vn.danvan.identity.UnitChange.Appointment(chairman.userId(), chairman.title()), vices, null,
+          unit.contactPhone(), unit.agencyCode()), "test");
     }
     return id;
   }

@@ -273,7 +273,8 @@ class DossierDeadlinesProcessTest {
     return new vn.danvan.identity.UnitChange(unit.parent(),
         unit.holder(vn.danvan.identity.OfficialPosition.CHAIRMAN).map(appointment).orElse(null),
         unit.all(vn.danvan.identity.OfficialPosition.VICE_CHAIRMAN).stream().map(appointment).toList(),
-        unit.holder(vn.danvan.identity.OfficialPosition.ACTING_CHAIRMAN).map(appointment).orElse(null), phone);
+        unit.holder(vn.danvan.identity.OfficialPosition.ACTING_CHAIRMAN).map(appointment).orElse(null), phone,
+        unit.agencyCode());
   }
 
   // ------------------------------------------------------------ values the delegates need

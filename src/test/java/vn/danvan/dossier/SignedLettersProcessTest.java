@@ -201,7 +201,7 @@ class SignedLettersProcessTest {
         o -> new UnitChange.Appointment(o.userId(), o.title());
     return new UnitChange(unit.parent(), unit.holder(OfficialPosition.CHAIRMAN).map(appointment).orElse(null),
         unit.all(OfficialPosition.VICE_CHAIRMAN).stream().map(appointment).toList(),
-        unit.holder(OfficialPosition.ACTING_CHAIRMAN).map(appointment).orElse(null), phone);
+        unit.holder(OfficialPosition.ACTING_CHAIRMAN).map(appointment).orElse(null), phone, unit.agencyCode());
   }
 
   private static void at(String localTime) {

@@ -53,13 +53,15 @@ class SeparationOfDutiesIT extends RunningApplicationTest {
     List<UnitChange.Appointment> vices = new ArrayList<>(appointments(dongha.all(OfficialPosition.VICE_CHAIRMAN)));
     vices.add(new UnitChange.Appointment(DEPUTY, "Phó Chủ tịch UBND phường"));
     officials.replace("dongha", new UnitChange(dongha.parent(),
-        appointments(dongha.all(OfficialPosition.CHAIRMAN)).get(0), vices, null), "test");
+        appointments(dongha.all(OfficialPosition.CHAIRMAN)).get(0), vices, null, dongha.contactPhone(),
+        dongha.agencyCode()), "test");
   }
 
   @AfterEach
   void restoreTheUnit() {
     officials.replace("dongha", new UnitChange(dongha.parent(), appointments(dongha.all(OfficialPosition.CHAIRMAN)).get(0),
-        appointments(dongha.all(OfficialPosition.VICE_CHAIRMAN)), null), "test");
+        appointments(dongha.all(OfficialPosition.VICE_CHAIRMAN)), null, dongha.contactPhone(), dongha.agencyCode()),
+        "test");
   }
 
   private static List<UnitChange.Appointment> appointments(List<UnitOfficial> holders) {

@@ -21,7 +21,8 @@ class UnitApiIT extends RunningApplicationTest {
   static final String ADMIN = "demo";
   static final String DONGHA = """
       {"parent":"quangtri","chairman":{"userId":"dongha.chairman","title":"Chủ tịch UBND phường"},
-       "viceChairmen":[{"userId":"dongha.vicechair","title":"Phó Chủ tịch UBND phường"}]}""";
+       "viceChairmen":[{"userId":"dongha.vicechair","title":"Phó Chủ tịch UBND phường"}],
+       "agencyCode":"000.00.31.H48"}""";
 
   @Autowired UnitOfficials officials;
 
@@ -35,6 +36,7 @@ class UnitApiIT extends RunningApplicationTest {
       assertThat(unit.path("chairman").path("userId").asText()).isEqualTo("dongha.chairman");
       assertThat(unit.path("chairman").path("title").asText()).isEqualTo("Chủ tịch UBND phường");
       assertThat(unit.path("viceChairmen").findValuesAsText("userId")).containsExactly("dongha.vicechair");
+      assertThat(unit.path("agencyCode").asText()).isEqualTo("000.00.31.H48");
     }
     // another unit's official: the same 404 as an unknown unit; no credentials: 401
     assertThat(http.get("/api/units/dongha", "camlo.officer").status()).isEqualTo(404);
@@ -72,6 +74,13 @@ class UnitApiIT extends RunningApplicationTest {
         {"parent":"dongha"}""", "parent");
     refused("""
         {"parent":"quangtri","chairman":{"userId":"dongha.chairman"},"contactPhone":"không có"}""", "contactPhone");
+    refused("""
+        {"parent":"quangtri","chairman":{"userId":"dongha.chairman"},"agencyCode":"000.00.31"}""", "agencyCode");
+    refused("""
+        {"parent":"quangtri","chairman":{"userId":"dongha.chairman"},"agencyCode":"000.00.31.H48-1"}""", "agencyCode");
+    // camlo's code: two units with one agency code would issue the same dossier codes
+    refused("""
+        {"parent":"quangtri","chairman":{"userId":"dongha.chairman"},"agencyCode":"000.00.32.H48"}""", "agencyCode");
     Http.Answer unreadable = put("/api/units/dongha", ADMIN, "{\"viceChairmen\":\"dongha.vicechair\"}");
     assertThat(unreadable.status()).isEqualTo(400);
     assertThat(http.get("/api/units/dongha", ADMIN).body()).isEqualTo(before);
@@ -84,7 +93,7 @@ class UnitApiIT extends RunningApplicationTest {
       Http.Answer answer = put("/api/units/dongha", ADMIN, """
           {"parent":"quangtri","chairman":{"userId":"dongha.chairman","title":"Chủ tịch UBND phường"},
            "actingChairman":{"userId":"dongha.vicechair","title":"Quyền Chủ tịch UBND phường"},
-           "contactPhone":"0233 3852 123"}""");
+           "contactPhone":"0233 3852 123","agencyCode":"000.00.31.H48"}""");
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
       assertThat(answer.json().path("contactPhone").asText()).isEqualTo("0233 3852 123");
       assertThat(officials.contactPhone("dongha")).contains("0233 3852 123");
