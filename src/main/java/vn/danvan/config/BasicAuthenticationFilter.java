@@ -63,6 +63,12 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     }
     Credentials credentials = credentials(header);
     if (credentials == null) {
+      if (header == null && request.getHeader("X-XSRF-TOKEN") != null) {
+        // a webapp's script whose session ended: no Basic challenge, else the browser pops up its password dialog
+        JsonAnswer.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+            ApiError.of("Authentication required: the webapp session has ended, log in again"));
+        return;
+      }
       refuse(response);
       return;
     }

@@ -122,6 +122,11 @@ class DossierPanelApiIT extends RunningApplicationTest {
     Webapp auditor = Webapp.login(http, "quangtri.auditor", "cockpit");
     assertThat(auditor.get("/api/dossiers/" + code).status()).isEqualTo(200);
     assertThat(auditor.postJson("/api/dossiers/" + code + "/supplement", "{}").status()).isEqualTo(403);
+    // a webapp script without a session: 401 without a Basic challenge (no password dialog in the browser)
+    Http.Answer ended = http.send(http.request("/api/counter/recent", null).header("X-XSRF-TOKEN", "stale").GET().build());
+    assertThat(ended.status()).isEqualTo(401);
+    assertThat(ended.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(http.get("/api/counter/recent").headers().firstValue("WWW-Authenticate")).isPresent();
     // the session counts for our /api only: Camunda's engine REST API still wants credentials
     assertThat(officer.get("/engine-rest/task").status()).isEqualTo(401);
   }

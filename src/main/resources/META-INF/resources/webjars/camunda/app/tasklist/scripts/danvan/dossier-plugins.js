@@ -169,6 +169,18 @@ async function renderDossier(node, api, taskId) {
   content.appendChild(section('Người nộp hồ sơ', personRows.length ? table(...personRows)
       : el('p', {class: 'text-muted'}, 'Vai trò của bạn không được xem thông tin cá nhân của người nộp hồ sơ.')));
 
+  const docRows = dossier.documents.map(d => el('tr', {'data-document-kind': d.kind},
+      el('td', {}, d.title || d.kind), el('td', {}, d.number || ''), el('td', {}, DOCUMENT_STATES[d.state] || d.state),
+      el('td', {}, pdfLink(API + '/documents/' + encodeURIComponent(d.id), 'Mở / in'))));
+  if (awaitingApproval) {
+    docRows.push(el('tr', {'data-document-kind': 'DRAFT_RESULT', class: 'warning'},
+        el('td', {}, 'Dự thảo kết quả giải quyết'), el('td', {}, 'Chưa có số'), el('td', {}, 'Chờ phê duyệt'),
+        el('td', {}, pdfLink(API + '/dossiers/' + encodeURIComponent(dossier.code) + '/draft-result', 'Xem dự thảo'))));
+  }
+  content.appendChild(section('Văn bản của hồ sơ', docRows.length ? el('table', {class: 'table table-condensed danvan-documents'},
+      el('thead', {}, el('tr', {}, el('th', {}, 'Văn bản'), el('th', {}, 'Số'), el('th', {}, 'Tình trạng'), el('th', {}, ''))),
+      el('tbody', {}, docRows)) : el('p', {class: 'text-muted'}, 'Chưa có văn bản.')));
+
   content.appendChild(section('Các bước đang xử lý', steps.length ? el('table', {class: 'table table-condensed danvan-steps'},
       el('thead', {}, el('tr', {}, el('th', {}, 'Bước'), el('th', {}, 'Người xử lý'), el('th', {}, 'Hạn xử lý'), el('th', {}, 'Tình trạng'))),
       el('tbody', {}, steps.map(s => el('tr', {},
@@ -183,18 +195,6 @@ async function renderDossier(node, api, taskId) {
       clock.pausedAt ? row('Tạm dừng từ', vnTime(clock.pausedAt)) : null,
       row('Gia hạn', clock.extensionsUsed + ' / ' + clock.maxExtensions + ' lần được phép'))
       : el('p', {class: 'text-muted'}, 'Đồng hồ chưa chạy: hồ sơ chưa đầy đủ.')));
-
-  const docRows = dossier.documents.map(d => el('tr', {'data-document-kind': d.kind},
-      el('td', {}, d.title || d.kind), el('td', {}, d.number || ''), el('td', {}, DOCUMENT_STATES[d.state] || d.state),
-      el('td', {}, pdfLink(API + '/documents/' + encodeURIComponent(d.id), 'Mở / in'))));
-  if (awaitingApproval) {
-    docRows.push(el('tr', {'data-document-kind': 'DRAFT_RESULT', class: 'warning'},
-        el('td', {}, 'Dự thảo kết quả giải quyết'), el('td', {}, 'Chưa có số'), el('td', {}, 'Chờ phê duyệt'),
-        el('td', {}, pdfLink(API + '/dossiers/' + encodeURIComponent(dossier.code) + '/draft-result', 'Xem dự thảo'))));
-  }
-  content.appendChild(section('Văn bản của hồ sơ', docRows.length ? el('table', {class: 'table table-condensed danvan-documents'},
-      el('thead', {}, el('tr', {}, el('th', {}, 'Văn bản'), el('th', {}, 'Số'), el('th', {}, 'Tình trạng'), el('th', {}, ''))),
-      el('tbody', {}, docRows)) : el('p', {class: 'text-muted'}, 'Chưa có văn bản.')));
 
   content.appendChild(section('Nhật ký hồ sơ', el('table', {class: 'table table-condensed danvan-trail'},
       el('thead', {}, el('tr', {}, el('th', {}, 'Thời điểm'), el('th', {}, 'Sự kiện'), el('th', {}, 'Người thực hiện'), el('th', {}, 'Chi tiết'))),
