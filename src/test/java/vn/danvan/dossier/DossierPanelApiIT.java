@@ -10,7 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Http;
 import vn.danvan.support.Poppler;
 import vn.danvan.support.RunningApplicationTest;
@@ -24,6 +30,9 @@ import vn.danvan.support.Webapp;
  * And the session rule of {@code /api}: a changing request needs the session's CSRF token.
  */
 class DossierPanelApiIT extends RunningApplicationTest {
+
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   static final String NEW_DOSSIER = """
       {"procedureCode":"CERTIFIED_COPY","unit":"dongha","applicantName":"Đinh Thị Hạnh","idNumber":"045201007777",
@@ -91,6 +100,33 @@ class DossierPanelApiIT extends RunningApplicationTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body()).contains("minutes");
     assertThat(http.get("/api/counter/recent?minutes=100000", "dongha.officer").status()).isEqualTo(400);
+  }
+
+  @Test
+  void anIncompleteDossierGivesTheSupplementRequestOnceSigned() {
+    ProcessInstance dossier = runtime.startProcessInstanceByKey(DossierProcess.KEY, new HashMap<>(Map.of(
+        "unitCode", "camlo", "procedureCode", "CERTIFIED_COPY", "applicantName", "Lý Thị Hoa", "phone", "0905111333",
+        "channel", "COUNTER", "documentList", "Bản chính giấy khai sinh", "checkResult", "INCOMPLETE",
+        "missingItems", "Bản sao căn cước công dân", "receivingOfficer", "camlo.officer")));
+    String code = runtime.createProcessInstanceQuery().processInstanceId(dossier.getId()).singleResult().getBusinessKey();
+    var before = received(code);
+    assertThat(before.path("receipt").isNull()).isTrue();
+    assertThat(before.path("appointmentText").isNull()).as("no appointment before the dossier is complete").isTrue();
+    assertThat(before.path("supplementRequest").path("signed").asBoolean()).isFalse();
+    management.createJobQuery().processInstanceId(dossier.getId()).activityId(DossierProcess.TASK_SIGN_SUPPLEMENT_REQUEST)
+        .list().forEach(job -> management.executeJob(job.getId()));
+    var after = received(code);
+    assertThat(after.path("supplementRequest").path("signed").asBoolean()).isTrue();
+    assertThat(after.path("supplementRequest").path("url").asText()).startsWith("/api/documents/");
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode received(String code) {
+    for (var d : http.get("/api/counter/recent", "camlo.officer").json().path("dossiers")) {
+      if (d.path("code").asText().equals(code)) {
+        return d;
+      }
+    }
+    throw new AssertionError(code + " is not among camlo.officer's recent receipts");
   }
 
   @Test
