@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,32 @@ class DossierPanelApiIT extends RunningApplicationTest {
     assertThat(http.get("/api/counter/recent").headers().firstValue("WWW-Authenticate")).isPresent();
     // the session counts for our /api only: Camunda's engine REST API still wants credentials
     assertThat(officer.get("/engine-rest/task").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aSessionCountsOnlyAsLongAsItsUserAndTheirRolesDo() {
+    IdentityService identity = engine.getIdentityService();
+    String id = "tmp.officer" + System.nanoTime() % 100_000;
+    User user = identity.newUser(id);
+    user.setFirstName("Tạm");
+    user.setLastName("Thời");
+    user.setPassword("demo");
+    identity.saveUser(user);
+    identity.createMembership(id, "one-stop-officer");
+    identity.createTenantUserMembership("dongha", id);
+    try {
+      Webapp session = Webapp.login(http, id, "tasklist");
+      assertThat(session.get("/api/counter/recent").json().path("officer").asBoolean()).isTrue();
+      // the role is taken away: the very next request counts without it, whatever the session says
+      identity.deleteMembership(id, "one-stop-officer");
+      assertThat(session.get("/api/counter/recent").json().path("officer").asBoolean()).isFalse();
+      assertThat(session.postJson("/api/dossiers", NEW_DOSSIER).status()).isEqualTo(403);
+      // the user is deleted: the session no longer counts
+      identity.deleteUser(id);
+      assertThat(session.get("/api/counter/recent").status()).isEqualTo(401);
+    } finally {
+      identity.deleteUser(id);
+    }
   }
 
   private String receivedAndAppraised() {
