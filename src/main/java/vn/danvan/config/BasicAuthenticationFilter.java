@@ -21,10 +21,19 @@ import vn.danvan.login.LoginThrottle;
  * for the request so that authorization and tenant checks apply; unlike it, a refused request gets
  * a JSON body, as every error of our API does. Every password check goes through the
  * {@link LoginThrottle}: a throttled client or user gets 429 before the password is checked.
+ *
+ * <p>Our {@code /api} (not {@code /engine-rest}) also accepts the session of a Camunda webapp login,
+ * so that the Tasklist plugin calls it as the logged-in official: the user comes from the session
+ * (their groups and units are read afresh from the identity service on every request, so a removed
+ * membership counts at once), and a changing request (anything but GET, HEAD, OPTIONS) must carry
+ * the session's CSRF token in {@code X-XSRF-TOKEN}, exactly as Camunda's own webapp API demands,
+ * else 403. A request with an {@code Authorization} header is judged by that header alone.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
   static final String REALM = "danvan";
+  /** The one process engine of this application, whose webapp login counts for {@code /api}. */
+  static final String ENGINE = "default";
 
   private final IdentityService identityService;
   private final Predicate<String> isPublicPath;
@@ -44,8 +53,22 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Credentials credentials = credentials(request.getHeader("Authorization"));
+    String header = request.getHeader("Authorization");
+    if (header == null && path.startsWith("/api/")) {
+      String sessionUser = WebappSession.userId(request, ENGINE);
+      if (sessionUser != null) {
+        asSessionUser(sessionUser, request, response, chain);
+        return;
+      }
+    }
+    Credentials credentials = credentials(header);
     if (credentials == null) {
+      if (header == null && request.getHeader("X-XSRF-TOKEN") != null) {
+        // a webapp's script whose session ended: no Basic challenge, else the browser pops up its password dialog
+        JsonAnswer.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+            ApiError.of("Authentication required: the webapp session has ended, log in again"));
+        return;
+      }
       refuse(response);
       return;
     }
@@ -62,6 +85,26 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       }
       attempt.succeeded();
     }
+    runAs(userId, request, response, chain);
+  }
+
+  /** A webapp session's user: refused if gone from the identity service, or without the CSRF token when changing. */
+  private void asSessionUser(String userId, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (identityService.createUserQuery().userId(userId).count() != 1) {
+      refuse(response);
+      return;
+    }
+    if (WebappSession.isModifying(request.getMethod()) && !WebappSession.carriesCsrfToken(request)) {
+      JsonAnswer.write(response, HttpServletResponse.SC_FORBIDDEN,
+          ApiError.of("CSRF token missing or wrong: send the session's token in X-XSRF-TOKEN"));
+      return;
+    }
+    runAs(userId, request, response, chain);
+  }
+
+  private void runAs(String userId, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
         .stream().map(Tenant::getId).toList();

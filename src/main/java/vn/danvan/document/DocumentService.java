@@ -103,6 +103,26 @@ public class DocumentService {
     return withLink;
   }
 
+  /**
+   * The PDF a request would give, marked as a draft ("DỰ THẢO") and without a number: rendered,
+   * not stored, no number taken, nothing signed. What an approver reads before approving; the
+   * document itself is created (numbered, stored, signed) only after the approval.
+   *
+   * @throws MissingDocumentFieldException if the template needs a field the request lacks
+   * @throws BadRequestException as {@link #create}, for an unknown unit or a signer without position
+   */
+  @Transactional(readOnly = true)
+  public byte[] preview(DocumentRequest request) {
+    DocumentTemplate template = templates.forKind(request.kind());
+    Issuer issuer = request.issuer() != null ? request.issuer() : units.issuer(request.unit());
+    LocalDate issuedOn = request.issuedOn() != null ? request.issuedOn() : LocalDate.now(VietnamTime.ZONE);
+    Map<String, String> linked = withStatusUrl(request.fields());
+    Map<String, String> fields = request.signer() == null ? linked
+        : signatories.withSigner(request.unit(), request.signer(), linked);
+    DocumentText text = DocumentComposer.compose(template, fields, issuer, issuedOn);
+    return renderer.render(DocumentComposer.draft(text, template.symbol()));
+  }
+
   /** The document's metadata, if it exists. No access check: callers decide who may see it. */
   @Transactional(readOnly = true)
   public Optional<StoredDocument> find(String id) {

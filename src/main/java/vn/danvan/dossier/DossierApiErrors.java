@@ -19,7 +19,8 @@ import vn.danvan.contract.StartRefused;
  * refusals with their status, unreadable bodies (400), and failures of the engine transaction
  * (500, logged without the request's personal data).
  */
-@RestControllerAdvice(assignableTypes = {DossierController.class, PublicDossierController.class})
+@RestControllerAdvice(assignableTypes = {DossierController.class, PublicDossierController.class,
+    DossierPanelController.class})
 class DossierApiErrors {
 
   private static final Logger log = LoggerFactory.getLogger(DossierApiErrors.class);

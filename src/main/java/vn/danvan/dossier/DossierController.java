@@ -69,7 +69,8 @@ class DossierController {
         .filter(found -> UnitAccess.mayRead(identity.getCurrentAuthentication(), found.unit()))
         .orElseThrow(DossierApiException::notFound);
     List<DossierView.Document> docs = documents.findByCase(code).stream()
-        .map(doc -> new DossierView.Document(doc.id(), doc.kind().name(), doc.numberLine(), doc.state().name())).toList();
+        .map(doc -> new DossierView.Document(doc.id(), doc.kind().name(), doc.numberLine(), doc.state().name(),
+            doc.title())).toList();
     List<DossierView.Event> events = dossiers.events(code).stream()
         .map(e -> new DossierView.Event(VietnamTime.iso(e.occurredAt()), VietnamTime.text(e.occurredAt()),
             e.type(), labels.label(e.type()), e.actor(), e.detail(), e.step(), e.ruleVersion())).toList();

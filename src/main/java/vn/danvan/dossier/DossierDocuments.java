@@ -100,6 +100,26 @@ class DossierDocuments {
   }
 
   String result(DossierVariables variables, Dossier dossier, Procedure procedure, String leader) {
+    return create(dossier, resultRequest(variables, dossier, procedure, leader));
+  }
+
+  /**
+   * The draft of the result the approving leader reads before approving: the very request
+   * {@link #result} stores after the approval, rendered without number and marked "DỰ THẢO".
+   * {@code leader} null: the signature block names the approving leader generically.
+   */
+  byte[] resultDraft(DossierVariables variables, Dossier dossier, Procedure procedure, String leader) {
+    DocumentRequest request = resultRequest(variables, dossier, procedure, leader);
+    if (leader == null) {
+      Map<String, String> fields = new HashMap<>(request.fields());
+      fields.put("signerCapacity", "LÃNH ĐẠO PHÊ DUYỆT");
+      fields.put("signerName", "(ký sau khi phê duyệt)");
+      request = DocumentRequest.of(request.unit(), request.caseRef(), request.kind(), fields);
+    }
+    return documents.preview(request.issuedOn(vn.danvan.calendar.WorkCalendar.dateOf(EngineClock.now())));
+  }
+
+  private DocumentRequest resultRequest(DossierVariables variables, Dossier dossier, Procedure procedure, String leader) {
     Map<String, String> fields = new HashMap<>();
     fields.put("subject", "Về việc giải quyết hồ sơ " + procedure.name().toLowerCase() + " mã " + dossier.code());
     fields.put("legalBasis", "Căn cứ " + procedure.legalBasis() + ";");
@@ -108,7 +128,8 @@ class DossierDocuments {
         + variables.applicantName() + " theo hồ sơ mã " + dossier.code() + ".");
     fields.put("executors", "Bộ phận Một cửa, bộ phận chuyên môn và Ông/Bà "
         + variables.applicantName());
-    return create(dossier, DocumentRequest.of(dossier.unit(), dossier.code(), DocumentKind.RESULT, fields).signedBy(leader));
+    DocumentRequest request = DocumentRequest.of(dossier.unit(), dossier.code(), DocumentKind.RESULT, fields);
+    return leader == null ? request : request.signedBy(leader);
   }
 
   /** The congratulation or condolence letter that goes with some results, signed by the chairman. */

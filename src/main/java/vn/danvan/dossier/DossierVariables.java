@@ -23,6 +23,27 @@ final class DossierVariables {
     this.execution = execution;
   }
 
+  /**
+   * A read-only view of a dossier's variables outside any process step (a draft shown to an
+   * official): the same reads the steps use, over a copy of the variables; any write throws.
+   */
+  static DossierVariables readOnly(String tenantId, String processInstanceId, java.util.Map<String, Object> variables) {
+    java.util.Map<String, Object> copy = new java.util.HashMap<>(variables);
+    DelegateExecution view = (DelegateExecution) java.lang.reflect.Proxy.newProxyInstance(
+        DossierVariables.class.getClassLoader(), new Class<?>[] {DelegateExecution.class}, (proxy, method, args) ->
+            switch (method.getName()) {
+              case "getVariable" -> copy.get((String) args[0]);
+              case "hasVariable" -> copy.containsKey((String) args[0]);
+              case "getTenantId" -> tenantId;
+              case "getProcessInstanceId" -> processInstanceId;
+              case "toString" -> "read-only variables of " + processInstanceId;
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "equals" -> proxy == args[0];
+              default -> throw new UnsupportedOperationException("Read-only dossier variables: " + method.getName());
+            });
+    return new DossierVariables(view);
+  }
+
   // ---- the case
 
   String tenantId() {

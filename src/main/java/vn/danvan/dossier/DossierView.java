@@ -13,7 +13,8 @@ record DossierView(String code, String unit, String procedureCode, String proced
     List<Document> documents,
     List<Event> events, Clock clock) {
 
-  record Document(String id, String kind, String number, String state) {}
+  /** A document of the dossier; {@code title} as printed on it ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"). */
+  record Document(String id, String kind, String number, String state, String title) {}
 
   /**
    * The dossier's case clock, the source of its appointment: state ({@code RUNNING}, {@code PAUSED},

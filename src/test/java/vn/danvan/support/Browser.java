@@ -56,6 +56,19 @@ public final class Browser {
     }
   }
 
+  /**
+   * Keeps a screenshot of what an official sees under target/screenshots/ (a build artifact, never
+   * committed): the screens the closing notes of a change describe.
+   */
+  public static void keep(WebDriver driver, String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+      Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Keeps a screenshot under target/ for the person reading a failed build. */
   public static void screenshot(WebDriver driver, String name) {
     try {

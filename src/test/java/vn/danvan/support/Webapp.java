@@ -68,6 +68,17 @@ public final class Webapp {
         .header("Accept", "application/json");
   }
 
+  /** The session cookie alone, without the CSRF header: what a forged cross-site request could send. */
+  public HttpRequest.Builder withoutCsrfToken(String path) {
+    return http.request(path, null).header("Cookie", cookies).header("Accept", "application/json");
+  }
+
+  /** The session cookie with a CSRF header that is not the session's. */
+  public HttpRequest.Builder withWrongCsrfToken(String path) {
+    return withoutCsrfToken(path).header("X-XSRF-TOKEN", token.isEmpty() ? "x" : new StringBuilder(token).reverse()
+        + "x");
+  }
+
   private static String value(List<String> setCookies, String name) {
     String cookie = setCookies.stream().filter(c -> c.startsWith(name + "=")).findFirst()
         .orElseThrow(() -> new AssertionError("No " + name + " cookie in " + setCookies));

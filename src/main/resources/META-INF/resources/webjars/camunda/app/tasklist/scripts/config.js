@@ -34,11 +34,9 @@ export default {
     availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // danvan: the "Hồ sơ" tab on every dossier's task and the officer's "Hồ sơ vừa tiếp nhận" panel
+  // (paths from app/tasklist/; see docs/parts/tasklist-plugin.md).
+  customScripts: ['scripts/danvan/dossier-plugins.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

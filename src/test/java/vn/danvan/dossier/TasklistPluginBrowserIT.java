@@ -1,0 +1,202 @@
+package vn.danvan.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.danvan.calendar.VietnamTime;
+import vn.danvan.support.Browser;
+import vn.danvan.support.Http;
+import vn.danvan.support.Poppler;
+import vn.danvan.support.RunningApplicationTest;
+
+/**
+ * The counter in the real Tasklist, in a real Chromium, with danvan's Tasklist plugins: the one-stop
+ * officer starts a dossier from the start form and at once sees "Hồ sơ vừa tiếp nhận" with its
+ * code and appointment, and prints the receipt (Form 01: downloaded through the officer's own
+ * session, pdftotext finds the code and the appointment); the specialist opens the "Hồ sơ" tab of
+ * the appraisal and sees the applicant and the receipt among the documents; the leader opens the
+ * tab of the approval and reads the draft result before approving. Screenshots of the three screens
+ * are kept in target/screenshots/.
+ */
+class TasklistPluginBrowserIT extends RunningApplicationTest {
+
+  @Autowired TaskService taskService;
+  @Autowired DossierService dossiers;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void officerPrintsTheReceiptSpecialistAndLeaderSeeTheDossierAndTheDraftResult() throws Exception {
+    String applicant = "Trần Thị Kim Oanh";
+    // ---- the one-stop officer receives the dossier
+    logIn("camlo.officer");
+    click(By.partialLinkText("Bắt đầu quy trình"));
+    click(By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
+    choose("Thủ tục hành chính", "Chứng thực bản sao từ bản chính giấy tờ, văn bản");
+    type("Họ và tên người nộp hồ sơ", applicant);
+    type("Số định danh cá nhân (12 chữ số)", "045201000987");
+    type("Số điện thoại", "0912345987");
+    visible(By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]"))
+        .sendKeys("Bản chính và bản sao giấy khai sinh");
+    click(By.xpath("//button[normalize-space()='Bắt đầu']"));
+
+    WebElement fresh = visible(By.cssSelector(".danvan-recent-panel .danvan-received.danvan-fresh"));
+    String code = fresh.getAttribute("data-dossier-code");
+    Task appraisal = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(taskService.getVariable(appraisal.getId(), DossierProcess.VAR_APPLICANT_NAME)).isEqualTo(applicant);
+    Dossier dossier = dossiers.find(code).orElseThrow();
+    assertThat(fresh.findElement(By.cssSelector(".danvan-code")).getText()).isEqualTo(code);
+    assertThat(fresh.findElement(By.cssSelector(".danvan-appointment")).getText())
+        .isEqualTo(VietnamTime.text(dossier.appointmentAt()));
+    assertThat(fresh.getText()).contains("Chứng thực bản sao từ bản chính giấy tờ, văn bản");
+    Browser.keep(browser, "officer-receipt-in-hand");
+
+    WebElement print = fresh.findElement(By.partialLinkText("In giấy tiếp nhận"));
+    String receipt = pdfText(print.getAttribute("href"));
+    assertThat(receipt).contains(code, DossierDocuments.dateTime(dossier.appointmentAt()), applicant);
+    logOut();
+
+    // ---- the specialist sees the dossier beside the appraisal
+    logIn("camlo.specialist");
+    openTask(appraisal.getId(), "Thẩm định hồ sơ");
+    WebElement tab = dossierTab(code);
+    assertThat(tab.findElement(By.cssSelector(".danvan-applicant")).getText()).isEqualTo(applicant);
+    assertThat(tab.findElement(By.cssSelector(".danvan-appointment")).getText())
+        .isEqualTo(VietnamTime.text(dossier.appointmentAt()));
+    assertThat(tab.findElements(By.cssSelector(".danvan-documents tr[data-document-kind='RECEIPT'] a.danvan-pdf"))).hasSize(1);
+    assertThat(tab.findElement(By.cssSelector(".danvan-steps")).getText()).contains("Thẩm định hồ sơ");
+    assertThat(tab.findElement(By.cssSelector(".danvan-steps [data-due-state]")).getText())
+        .isIn("Đúng hạn", "Sắp đến hạn", "Quá hạn");
+    assertThat(tab.findElement(By.cssSelector(".danvan-trail")).getText()).contains("Tiếp nhận");
+    assertThat(tab.getText()).contains("Chứng thực bản sao từ bản chính giấy tờ, văn bản").doesNotContain("CERTIFIED_COPY");
+    scrollTo(tab.findElement(By.cssSelector(".danvan-documents")));
+    Browser.keep(browser, "specialist-dossier-tab");
+    String receiptLink = tab.findElement(By.cssSelector("tr[data-document-kind='RECEIPT'] a.danvan-pdf")).getAttribute("href");
+    assertThat(pdfText(receiptLink)).contains(code);
+    logOut();
+    appraised(appraisal.getId());
+
+    // ---- the leader reads the draft result before approving
+    logIn("camlo.chairman");
+    openTask(taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId(), "Phê duyệt kết quả");
+    tab = dossierTab(code);
+    WebElement draft = wait.until(d -> d.findElement(By.cssSelector("tr[data-document-kind='DRAFT_RESULT'] a.danvan-pdf")));
+    assertThat(tab.findElements(By.cssSelector(".danvan-documents tr[data-document-kind='RECEIPT']"))).hasSize(1);
+    scrollTo(draft);
+    Browser.keep(browser, "leader-draft-result");
+    String text = pdfText(draft.getAttribute("href"));
+    assertThat(text).contains("DỰ THẢO", code, applicant, "Dương Văn Quang");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getTaskDefinitionKey())
+        .as("reading the draft approves nothing").isEqualTo(DossierProcess.TASK_APPROVE);
+  }
+
+  /** Opens the task as a link to it does (the unit's list holds the tasks of other tests too). */
+  private void openTask(String taskId, String name) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    visible(By.xpath("//*[contains(@class,'task-details')]//*[normalize-space()='" + name + "']"));
+  }
+
+  /** The "Hồ sơ" tab of the open task, once it shows the dossier. */
+  private WebElement dossierTab(String code) {
+    click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Hồ sơ']"));
+    return visible(By.cssSelector(".danvan-dossier[data-dossier-code='" + code + "']"));
+  }
+
+  private void appraised(String taskId) {
+    Http.Answer claimed = http.postJson("/engine-rest/task/" + taskId + "/claim", "camlo.specialist",
+        "{\"userId\":\"camlo.specialist\"}");
+    assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
+    Http.Answer done = http.postJson("/engine-rest/task/" + taskId + "/complete", "camlo.specialist",
+        "{\"variables\":{\"appraisalResult\":{\"value\":\"PROPOSE_APPROVE\"},\"appraisalOpinion\":{\"value\":\"Hồ sơ hợp lệ\"}}}");
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  /** The PDF behind a link, fetched with the browser's own session (as opening the link does), as text. */
+  private String pdfText(String href) throws Exception {
+    String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+    HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+        .header("Cookie", "JSESSIONID=" + session).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(answer.statusCode()).as(href).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    Path pdf = Files.createTempFile("tasklist", ".pdf");
+    Files.write(pdf, answer.body());
+    return Poppler.text(pdf).replaceAll("\\s+", " ");
+  }
+
+  private void scrollTo(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  private void logIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    visible(By.cssSelector("input[placeholder='Tên đăng nhập']")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
+    click(By.cssSelector("button[type='submit']"));
+    visible(By.partialLinkText("Việc của tôi"));
+  }
+
+  private void logOut() {
+    browser.manage().deleteAllCookies();
+  }
+
+  private void type(String label, String text) {
+    visible(By.xpath("//label[normalize-space()='" + label + "*' or normalize-space()='" + label + "']/following::input[1]"))
+        .sendKeys(text);
+  }
+
+  /** form-js renders a select as its own dropdown: open it, then pick the option by its label. */
+  private void choose(String label, String option) {
+    click(By.xpath("//label[starts-with(normalize-space(),'" + label + "')]/following::*[contains(@class,'fjs-input-group')][1]"));
+    List<WebElement> options = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + option + "']")));
+    options.get(0).click();
+  }
+
+  private WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  private void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    try {
+      element.click();
+    } catch (ElementClickInterceptedException covered) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
+  }
+}
