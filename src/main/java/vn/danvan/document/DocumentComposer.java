@@ -49,7 +49,7 @@ final class DocumentComposer {
   /** The same text as a draft: "DỰ THẢO" where the number goes, the number itself left blank. */
   static DocumentText draft(DocumentText text, String symbol) {
     return new DocumentText(text.issuer(), "DỰ THẢO – Số: …/" + symbol, text.dateLine(), text.title(),
-        text.subject(), text.body(), text.signer(), text.counterSigner(), text.recipients());
+        text.subject(), text.body(), text.signer(), text.counterSigner(), text.recipients(), text.qr());
   }
 
   private static DocumentText.Block block(DocumentTemplate.SignatureBlock block, Map<String, String> values, DocumentKind kind) {
