@@ -43,6 +43,7 @@ class DossierApplicationService {
   void register(DossierVariables variables) {
     variables.registered(dossiers.register(variables.tenantId(), variables.procedureCode(), variables.channel(),
         variables.phone(), variables.processInstanceId(), variables.receivingOfficer()));
+    variables.procedureName(dossiers.procedure(variables.code(), variables.verificationNeeded()).name());
     variables.chairman(officials.head(variables.tenantId()).orElse(null));
     variables.apologyIssued(false);
   }

@@ -50,6 +50,8 @@ public final class DossierProcess {
   // variables: the citizen's application
   public static final String VAR_DOSSIER_CODE = "dossierCode";
   public static final String VAR_PROCEDURE_CODE = "procedureCode";
+  /** The procedure's name from the catalogue, set when the dossier is registered: what forms show. */
+  public static final String VAR_PROCEDURE_NAME = "procedureName";
   public static final String VAR_VERIFICATION_NEEDED = "verificationNeeded";
   public static final String VAR_APPLICANT_NAME = "applicantName";
   public static final String VAR_ID_NUMBER = "idNumber";

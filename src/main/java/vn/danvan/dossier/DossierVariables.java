@@ -43,6 +43,20 @@ final class DossierVariables {
     execution.setProcessBusinessKey(code);
   }
 
+  String processDefinitionId() {
+    return execution.getProcessDefinitionId();
+  }
+
+  /** The procedure's Vietnamese name from the catalogue, for the forms that show the dossier. */
+  void procedureName(String name) {
+    execution.setVariable(VAR_PROCEDURE_NAME, name);
+  }
+
+  /** Every variable of the case, for documents laid out from what the start form collected. */
+  java.util.Map<String, Object> all() {
+    return execution.getVariables();
+  }
+
   // ---- the citizen's application
 
   String procedureCode() {
