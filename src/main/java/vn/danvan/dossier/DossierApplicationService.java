@@ -105,6 +105,7 @@ class DossierApplicationService {
     Dossier dossier = dossiers.find(code).orElseThrow();
     Procedure procedure = dossiers.procedure(code, variables.verificationNeeded());
     String leader = variables.approvingLeader();
+    variables.resultKind(documents.resultKind(procedure).name());
     variables.resultDocument(documents.result(variables, dossier, procedure, leader));
     if (procedure.courtesyLetter().isEmpty()) {
       return;

@@ -144,7 +144,7 @@ class DossierDocuments {
   }
 
   /** The template the catalogue row names, or the generic decision if it names none that exists. */
-  private DocumentKind resultKind(Procedure procedure) {
+  DocumentKind resultKind(Procedure procedure) {
     String named = procedure.resultDocumentKind();
     if (named == null || named.isBlank()) {
       return DocumentKind.RESULT;

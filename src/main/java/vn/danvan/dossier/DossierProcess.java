@@ -106,6 +106,8 @@ public final class DossierProcess {
   public static final String VAR_CHAIRMAN = "chairmanUserId";
   public static final String VAR_HAS_COURTESY_LETTER = "hasCourtesyLetter";
   public static final String VAR_RESULT_DOCUMENT = "resultDocumentId";
+  /** The kind of the result, the template the catalogue row names: what the signing step expects. */
+  public static final String VAR_RESULT_KIND = "resultKind";
   public static final String VAR_COURTESY_DOCUMENT = "courtesyDocumentId";
   public static final String VAR_OUTCOME = "outcome";
   public static final String VAR_RECEIPT_DOCUMENT = "receiptDocumentId";

@@ -230,6 +230,10 @@ final class DossierVariables {
     execution.setVariable(VAR_STOP_DOCUMENT, documentId);
   }
 
+  void resultKind(String kind) {
+    execution.setVariable(VAR_RESULT_KIND, kind);
+  }
+
   void resultDocument(String documentId) {
     execution.setVariable(VAR_RESULT_DOCUMENT, documentId);
   }
