@@ -134,6 +134,38 @@ class ReceiveDossierFormTest {
     assertThat(PhoneNumber.normalise("+84 912 345 678")).isEqualTo("0912345678");
   }
 
+  @Test
+  void onlyTheChosenProceduresSectionIsAcceptedAndItsRequiredFieldsOnlyForIt() throws Exception {
+    vn.danvan.contract.FormContract form = vn.danvan.contract.FormContract.parse(read("/forms/receive-dossier.form"));
+    Map<String, Object> copy = new java.util.HashMap<>(Map.of("procedureCode", "CERTIFIED_COPY", "applicantName",
+        "Nguyễn Văn An", "idNumber", "045201000123", "phone", "0912345678", "channel", "COUNTER", "documentList",
+        "Bản chính", "checkResult", "COMPLETE", "documentName", "Bằng tốt nghiệp", "copyCount", 3));
+    form.check(copy, Map.of(), java.util.Set.of(), vn.danvan.contract.FormContract.Mode.COMPLETE);
+    copy.put("childName", "Lê Gia Hân");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> form.check(copy, Map.of(), java.util.Set.of(),
+        vn.danvan.contract.FormContract.Mode.COMPLETE)).isInstanceOf(vn.danvan.contract.ContractViolation.class)
+        .hasMessageContaining("childName").hasMessageContaining("đang ẩn");
+    copy.remove("childName");
+    copy.put("procedureCode", "DEATH_REGISTRATION");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> form.check(copy, Map.of(), java.util.Set.of(),
+        vn.danvan.contract.FormContract.Mode.COMPLETE)).isInstanceOf(vn.danvan.contract.ContractViolation.class)
+        .hasMessageContaining("đang ẩn").hasMessageContaining("chứng thực");
+    // and a death registration's required name is required for it only
+    copy.remove("documentName");
+    copy.remove("copyCount");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> form.check(copy, Map.of(), java.util.Set.of(),
+        vn.danvan.contract.FormContract.Mode.COMPLETE)).hasMessageContaining("deceasedName");
+  }
+
+  @Test
+  void theResultReadsTheFieldsInWords() throws Exception {
+    vn.danvan.contract.FormContract form = vn.danvan.contract.FormContract.parse(read("/forms/receive-dossier.form"));
+    assertThat(form.readableValues(Map.of("childSex", "FEMALE", "childBirthDate", "2026-03-05", "copyCount", 3.0,
+        "transferKind", "GIFT", "childName", "Lê Gia Hân"))).containsEntry("childSex", "Nữ")
+        .containsEntry("childBirthDate", "5/3/2026").containsEntry("copyCount", "3").containsEntry("transferKind", "Tặng cho")
+        .containsEntry("childName", "Lê Gia Hân").doesNotContainKey("fatherName");
+  }
+
   private static java.util.List<String> formNames() throws Exception {
     try (var files = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
       return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".form")).sorted().toList();
