@@ -16,6 +16,38 @@ public final class SampleDocuments {
   public static Map<String, String> allFields() {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("dossierCode", "H48.25-261122-0001");
+    // the procedures' own fields (start form sections), as the result reads them
+    f.put("approvedAt", "10 giờ 15 phút, ngày 22/11/2026");
+    f.put("childName", "Nguyễn Ngọc Ánh");
+    f.put("childSex", "Nữ");
+    f.put("childBirthDate", "5/11/2026");
+    f.put("childBirthPlace", "Bệnh viện Đa khoa tỉnh Quảng Trị");
+    f.put("childEthnicity", "Kinh");
+    f.put("childNationality", "Việt Nam");
+    f.put("motherName", "Trần Thị Thủy");
+    f.put("fatherName", "Nguyễn Văn Đức");
+    f.put("deceasedBirthYear", "1938");
+    f.put("husbandName", "Trần Văn Hùng");
+    f.put("husbandBirthDate", "2/3/1995");
+    f.put("wifeName", "Phạm Thị Hoa");
+    f.put("wifeBirthDate", "14/7/1997");
+    f.put("documentName", "Bằng tốt nghiệp trung học phổ thông số A123456");
+    f.put("copyCount", "3");
+    f.put("residenceType", "Thông tin về nơi thường trú");
+    f.put("residenceAddress", "Số 12 đường Lê Duẩn, khu phố 3, phường Đông Hà, tỉnh Quảng Trị");
+    f.put("residenceSince", "1/6/2015");
+    f.put("residencePurpose", "Bổ sung hồ sơ xin việc");
+    f.put("parcelNumber", "125");
+    f.put("mapSheetNumber", "18");
+    f.put("parcelAddress", "khu phố 2, phường Đông Hà");
+    f.put("parcelArea", "120.5");
+    f.put("landUsePurpose", "Đất ở tại đô thị");
+    f.put("transferKind", "Tặng cho");
+    f.put("transferorName", "Đỗ Văn Thắng");
+    f.put("transfereeName", "Đỗ Thị Lan");
+    f.put("maritalStatus", "Chưa đăng ký kết hôn với ai");
+    f.put("maritalStatusPurpose", "Đăng ký kết hôn");
+    f.put("residentSince", "5/3/2020");
     f.put("applicantName", "Nguyễn Thị Hương");
     f.put("applicantAddress", "Số 12 đường Lê Duẩn, khu phố 3, phường Đông Hà, tỉnh Quảng Trị");
     f.put("applicantPhone", "0912 345 678");
