@@ -42,12 +42,10 @@ class SignDocumentElementTemplateTest {
   @Test
   void offersEveryDocumentKindAndNothingElse() {
     JsonNode kind = input("documentKind");
-    // the shipped kinds (a template under src/test/resources is a test's own), and the result kind
-    // the procedure's catalogue row chose, as the dossier process's result signing step uses it
+    // the shipped kinds (a template under src/test/resources is a test's own)
     java.util.List<String> offered = new java.util.ArrayList<>(new DocumentTemplates().kinds().stream()
         .filter(k -> java.nio.file.Files.exists(java.nio.file.Path.of("src/main/resources", k.templateResource())))
         .map(DocumentKind::name).toList());
-    offered.add("${resultKind}");
     assertThat(kind.get("choices").findValuesAsText("value")).containsExactlyInAnyOrderElementsOf(offered);
     assertThat(kind.get("value").asText()).isEqualTo(DocumentKind.RESULT.name());
   }
