@@ -47,4 +47,16 @@ class SecurityConfig {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
+
+  /** Tasklist's bundle with form-js's messages in Vietnamese ({@link FormJsMessages}). */
+  @Bean
+  FilterRegistrationBean<FormJsMessages> formJsMessages(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    var registration = new FilterRegistrationBean<>(new FormJsMessages());
+    registration.addUrlPatterns((webappPath.endsWith("/") ? webappPath : webappPath + "/") + "lib/deps.js");
+    registration.setName("danvanFormJsMessages");
+    // after the security headers, before the webapp's own resource handling
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
 }

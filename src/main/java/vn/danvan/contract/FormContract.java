@@ -39,6 +39,8 @@ public final class FormContract {
       "time", Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:?\\d{2})?"),
       "datetime", Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:?\\d{2})?"));
 
+  private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+
   private final String formId;
   private final Map<String, FormField> fields;
   private final Set<String> notEditable;
@@ -66,6 +68,62 @@ public final class FormContract {
     Set<String> keys = new LinkedHashSet<>();
     fields.values().stream().filter(FormField::editable).forEach(f -> keys.add(f.key()));
     return keys;
+  }
+
+  /**
+   * The editable fields a person sees when the form holds {@code values}: none of their
+   * {@code conditional.hide} conditions (their own, their groups') holds. With only a
+   * {@code procedureCode}, the start form's fields for that procedure.
+   */
+  public Set<String> shownKeys(Map<String, Object> values) {
+    Set<String> shown = new LinkedHashSet<>();
+    fields.values().stream().filter(f -> f.editable() && !hidden(f, values)).forEach(f -> shown.add(f.key()));
+    return shown;
+  }
+
+  /**
+   * The form's keyed fields in {@code values} as a person reads them, for documents built from what
+   * was entered: an option value as its label ({@code FEMALE} → "Nữ"), a form-js date
+   * ({@code 2026-03-05}) as 5/3/2026, a checkbox as Có/Không, anything else as its text. Fields
+   * without a value are left out.
+   */
+  public Map<String, String> readableValues(Map<String, Object> values) {
+    Map<String, String> readable = new LinkedHashMap<>();
+    for (FormField field : fields.values()) {
+      Object value = values.get(field.key());
+      if (empty(value)) {
+        continue;
+      }
+      readable.put(field.key(), readable(field, value));
+    }
+    return readable;
+  }
+
+  private static String readable(FormField field, Object value) {
+    if (value instanceof Collection<?> items) {
+      List<String> texts = new ArrayList<>();
+      items.forEach(item -> texts.add(field.optionLabels().getOrDefault(String.valueOf(item), String.valueOf(item))));
+      return String.join(", ", texts);
+    }
+    if (value instanceof Boolean flag) {
+      return flag ? "Có" : "Không";
+    }
+    if (value instanceof Number number) {
+      return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof Date date) {
+      return java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy")
+          .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(date.toInstant());
+    }
+    String text = value.toString();
+    if (field.optionLabels().containsKey(text)) {
+      return field.optionLabels().get(text);
+    }
+    java.util.regex.Matcher date = ISO_DATE.matcher(text);
+    if (field.type().equals("datetime") && date.lookingAt()) {
+      return Integer.parseInt(date.group(3)) + "/" + Integer.parseInt(date.group(2)) + "/" + date.group(1);
+    }
+    return text;
   }
 
   /**
@@ -286,10 +344,12 @@ public final class FormContract {
   private static FormField field(JsonNode c, String key, String type, boolean editable, List<String> hide) {
     JsonNode validate = c.path("validate");
     Set<String> allowed = null;
+    Map<String, String> labels = new LinkedHashMap<>();
     if (c.has("values") && c.path("values").isArray()) {
       allowed = new LinkedHashSet<>();
       for (JsonNode option : c.path("values")) {
         allowed.add(option.path("value").asText());
+        labels.put(option.path("value").asText(), option.path("label").asText(option.path("value").asText()));
       }
     } else if (!c.hasNonNull("valuesKey") && !c.hasNonNull("valuesExpression")) {
       allowed = Set.of();
@@ -299,7 +359,7 @@ public final class FormContract {
         integer(validate, "minLength"), integer(validate, "maxLength"), pattern(validate, key),
         decimal(validate, "min"), decimal(validate, "max"), validate.path("validationType").asText(null),
         allowed, c.path("valuesKey").asText(null), c.path("valuesExpression").asText(null),
-        c.path("serializeToString").asBoolean(false), c.path("subtype").asText(null));
+        c.path("serializeToString").asBoolean(false), c.path("subtype").asText(null), Map.copyOf(labels));
   }
 
   private static boolean flag(JsonNode component, String name) {

@@ -2,6 +2,7 @@ package vn.danvan.contract;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,11 +12,12 @@ import java.util.regex.Pattern;
  * @param hideConditions the field's own {@code conditional.hide} and those of the groups around it
  * @param allowedValues the static option values of a select, radio, checklist or taglist; null where
  *     the options come from a variable ({@link #valuesKey}) or an expression ({@link #valuesExpression})
+ * @param optionLabels the label a person reads for each static option value, in the form's order
  */
 record FormField(String key, String label, String type, boolean editable, List<String> hideConditions,
     boolean required, Integer minLength, Integer maxLength, Pattern pattern, BigDecimal min, BigDecimal max,
     String validationType, Set<String> allowedValues, String valuesKey, String valuesExpression,
-    boolean serializeToString, String subtype) {
+    boolean serializeToString, String subtype, Map<String, String> optionLabels) {
 
   /** The component types that produce a value (form-js 1.x "keyed" inputs). */
   static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select", "radio", "checkbox",

@@ -29,6 +29,14 @@ public interface StartContract {
   }
 
   /**
+   * Values rewritten into their canonical form once every check has passed (a phone number typed
+   * with spaces stored as digits): the checks see what the user typed, the case keeps this.
+   */
+  default Map<String, Object> normalisedVariables(StartAttempt attempt) {
+    return Map.of();
+  }
+
+  /**
    * Refuses a start: {@link StartRefused} if this user may not start the process in this unit,
    * {@link ContractViolation} naming the field for a bad value. The start form has already been checked.
    */

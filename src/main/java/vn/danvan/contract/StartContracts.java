@@ -17,7 +17,8 @@ import vn.danvan.identity.Units;
  * The one validation of a start, whatever the door: the start form's {@link FormContract} (only
  * its editable fields, within their rules, plus {@code unitCode} and what the process's
  * {@link StartContract} adds), then the process's own contract (who may start, its own rules).
- * Returns the variables the server sets whatever was sent. Called by the engine before the first
+ * Returns the variables the server sets whatever was sent, and the checked values in their
+ * canonical form ({@link StartContract#normalisedVariables}). Called by the engine before the first
  * step ({@link StartContractListener}) and, with the same arguments, by {@link VariableWriteGuard}
  * before a start over HTTP so that both REST mounts answer 400 with the field.
  */
@@ -68,8 +69,11 @@ public class StartContracts {
             + "' cannot be set when starting it");
       });
     }
-    contract.ifPresent(c -> c.check(new StartAttempt(processKey, caseUnit, user, Map.copyOf(withoutNulls(sent)))));
-    return enforced;
+    StartAttempt checked = new StartAttempt(processKey, caseUnit, user, Map.copyOf(withoutNulls(sent)));
+    contract.ifPresent(c -> c.check(checked));
+    Map<String, Object> result = new HashMap<>(contract.map(c -> c.normalisedVariables(checked)).orElse(Map.of()));
+    result.putAll(enforced);
+    return result;
   }
 
   private static Map<String, Object> withoutNulls(Map<String, Object> values) {

@@ -43,6 +43,7 @@ class DossierApplicationService {
   void register(DossierVariables variables) {
     variables.registered(dossiers.register(variables.tenantId(), variables.procedureCode(), variables.channel(),
         variables.phone(), variables.processInstanceId(), variables.receivingOfficer()));
+    variables.procedureName(dossiers.procedure(variables.code(), variables.verificationNeeded()).name());
     variables.chairman(officials.head(variables.tenantId()).orElse(null));
     variables.apologyIssued(false);
   }
@@ -104,6 +105,7 @@ class DossierApplicationService {
     Dossier dossier = dossiers.find(code).orElseThrow();
     Procedure procedure = dossiers.procedure(code, variables.verificationNeeded());
     String leader = variables.approvingLeader();
+    variables.resultKind(documents.resultKind(procedure).name());
     variables.resultDocument(documents.result(variables, dossier, procedure, leader));
     if (procedure.courtesyLetter().isEmpty()) {
       return;

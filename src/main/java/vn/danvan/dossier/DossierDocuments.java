@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import vn.danvan.calendar.CalendarProperties;
 import vn.danvan.calendar.VietnamTime;
+import vn.danvan.contract.FormContract;
+import vn.danvan.contract.FormContracts;
 import vn.danvan.document.DocumentFormats;
 import vn.danvan.document.DocumentKind;
 import vn.danvan.document.DocumentRequest;
 import vn.danvan.document.DocumentService;
+import vn.danvan.document.DocumentTemplates;
 import vn.danvan.identity.UnitNames;
 import vn.danvan.identity.UnitOfficials;
 import vn.danvan.procedure.Procedure;
@@ -24,18 +28,38 @@ import vn.danvan.procedure.Procedure;
  * variables, and stores them. Documents signed for the People's Committee name their signer (the
  * approving leader, the head of the unit), whose position in the unit gives the capacity lines.
  * Returns the document id for the process variable.
+ *
+ * <p>A result is laid out by the template its catalogue row names ({@code resultDocumentKind}:
+ * {@code BIRTH_CERTIFICATE} is {@code documents/templates/birth-certificate.yaml}), filled with
+ * {@link #RESULT_VALUES} and every field of the start form as a person reads it (an option's label,
+ * a date as 5/3/2026; "—" for a field left empty): a procedure's own data reaches its result without
+ * Java. A row naming no template gets the generic decision ({@code result.yaml}).
  */
 @Component
 class DossierDocuments {
+
+  /**
+   * The values a result template may use besides the start form's fields: the ones filled here and
+   * those the document service adds (the unit, the signer).
+   */
+  static final Set<String> RESULT_VALUES = Set.of("subject", "legalBasis", "proposer", "decision", "executors",
+      "applicantName", "dossierCode", "procedureName", "receivedAt", "receiverName", "approvedAt",
+      "unitName", "unitNameUpper", "place", "signerName", "signerCapacity");
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DossierDocuments.class);
 
   private final DocumentService documents;
   private final IdentityService identity;
   private final UnitNames units;
   private final CalendarProperties calendar;
   private final UnitOfficials officials;
+  private final DocumentTemplates templates;
+  private final FormContracts forms;
 
   DossierDocuments(DocumentService documents, IdentityService identity, UnitNames units, CalendarProperties calendar,
-      UnitOfficials officials) {
+      UnitOfficials officials, DocumentTemplates templates, FormContracts forms) {
+    this.templates = templates;
+    this.forms = forms;
     this.documents = documents;
     this.identity = identity;
     this.units = units;
@@ -121,6 +145,13 @@ class DossierDocuments {
 
   private DocumentRequest resultRequest(DossierVariables variables, Dossier dossier, Procedure procedure, String leader) {
     Map<String, String> fields = new HashMap<>();
+    FormContract startForm = forms.forStart(variables.processDefinitionId()).orElse(null);
+    if (startForm != null) {
+      Map<String, String> entered = startForm.readableValues(variables.all());
+      startForm.editableKeys().forEach(key -> fields.put(key, entered.getOrDefault(key, "—")));
+    }
+    fields.putAll(common(variables, dossier, procedure));
+    fields.put("approvedAt", dateTime(EngineClock.now()));
     fields.put("subject", "Về việc giải quyết hồ sơ " + procedure.name().toLowerCase() + " mã " + dossier.code());
     fields.put("legalBasis", "Căn cứ " + procedure.legalBasis() + ";");
     fields.put("proposer", "Bộ phận chuyên môn thẩm định hồ sơ mã " + dossier.code());
@@ -128,8 +159,24 @@ class DossierDocuments {
         + variables.applicantName() + " theo hồ sơ mã " + dossier.code() + ".");
     fields.put("executors", "Bộ phận Một cửa, bộ phận chuyên môn và Ông/Bà "
         + variables.applicantName());
-    DocumentRequest request = DocumentRequest.of(dossier.unit(), dossier.code(), DocumentKind.RESULT, fields);
+    DocumentRequest request = DocumentRequest.of(dossier.unit(), dossier.code(), resultKind(procedure), fields);
     return leader == null ? request : request.signedBy(leader);
+  }
+
+  /** The template the catalogue row names, or the generic decision if it names none that exists. */
+  DocumentKind resultKind(Procedure procedure) {
+    String named = procedure.resultDocumentKind();
+    if (named == null || named.isBlank()) {
+      return DocumentKind.RESULT;
+    }
+    DocumentKind kind = DocumentKind.of(named);
+    if (!templates.exists(kind)) {
+      // the consistency test keeps shipped rows and templates in step; a row added in Modeler without its file still gets a result
+      LOG.warn("Procedure {}: no template {} for its result, the generic decision is issued", procedure.code(),
+          kind.templateResource());
+      return DocumentKind.RESULT;
+    }
+    return kind;
   }
 
   /** The congratulation or condolence letter that goes with some results, signed by the chairman. */

@@ -50,6 +50,8 @@ public final class DossierProcess {
   // variables: the citizen's application
   public static final String VAR_DOSSIER_CODE = "dossierCode";
   public static final String VAR_PROCEDURE_CODE = "procedureCode";
+  /** The procedure's name from the catalogue, set when the dossier is registered: what forms show. */
+  public static final String VAR_PROCEDURE_NAME = "procedureName";
   public static final String VAR_VERIFICATION_NEEDED = "verificationNeeded";
   public static final String VAR_APPLICANT_NAME = "applicantName";
   public static final String VAR_ID_NUMBER = "idNumber";
@@ -104,6 +106,8 @@ public final class DossierProcess {
   public static final String VAR_CHAIRMAN = "chairmanUserId";
   public static final String VAR_HAS_COURTESY_LETTER = "hasCourtesyLetter";
   public static final String VAR_RESULT_DOCUMENT = "resultDocumentId";
+  /** The kind of the result, the template the catalogue row names: what the signing step expects. */
+  public static final String VAR_RESULT_KIND = "resultKind";
   public static final String VAR_COURTESY_DOCUMENT = "courtesyDocumentId";
   public static final String VAR_OUTCOME = "outcome";
   public static final String VAR_RECEIPT_DOCUMENT = "receiptDocumentId";

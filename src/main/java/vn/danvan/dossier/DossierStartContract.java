@@ -38,6 +38,13 @@ class DossierStartContract implements StartContract {
     return Map.of(VAR_RECEIVING_OFFICER, attempt.userId());
   }
 
+  /** The phone as digits only ({@link PhoneNumber}); the form's pattern has accepted its spaces and dots. */
+  @Override
+  public Map<String, Object> normalisedVariables(StartAttempt attempt) {
+    Object phone = attempt.variables().get(VAR_PHONE);
+    return phone instanceof String typed ? Map.of(VAR_PHONE, PhoneNumber.normalise(typed)) : Map.of();
+  }
+
   @Override
   public void check(StartAttempt attempt) {
     if (!attempt.groups().contains(Roles.ONE_STOP_OFFICER) || attempt.unit() == null

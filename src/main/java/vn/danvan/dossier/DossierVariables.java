@@ -64,6 +64,20 @@ final class DossierVariables {
     execution.setProcessBusinessKey(code);
   }
 
+  String processDefinitionId() {
+    return execution.getProcessDefinitionId();
+  }
+
+  /** The procedure's Vietnamese name from the catalogue, for the forms that show the dossier. */
+  void procedureName(String name) {
+    execution.setVariable(VAR_PROCEDURE_NAME, name);
+  }
+
+  /** Every variable of the case, for documents laid out from what the start form collected. */
+  java.util.Map<String, Object> all() {
+    return execution.getVariables();
+  }
+
   // ---- the citizen's application
 
   String procedureCode() {
@@ -235,6 +249,10 @@ final class DossierVariables {
 
   void stopDocument(String documentId) {
     execution.setVariable(VAR_STOP_DOCUMENT, documentId);
+  }
+
+  void resultKind(String kind) {
+    execution.setVariable(VAR_RESULT_KIND, kind);
   }
 
   void resultDocument(String documentId) {

@@ -19,6 +19,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,7 +33,10 @@ import vn.danvan.support.RunningApplicationTest;
 /**
  * Every user task of {@code dossierApproval} opens in the real Tasklist with its Camunda Form
  * rendered by the bundled form-js: the cases are driven to each task with the engine's API, then
- * each task is opened in headless Chromium and a label of its form must show.
+ * each task is opened in headless Chromium and a label of its form must show. The start form speaks
+ * Vietnamese to the officer: option labels, the chosen procedure's own section only, form-js's
+ * validation messages in Vietnamese (no regular expression), a phone typed with spaces accepted and
+ * stored as digits; the leader reads the procedure's name and the proposal in words.
  */
 class TasklistFormsBrowserIT extends RunningApplicationTest {
 
@@ -110,6 +117,113 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
       }
     } finally {
       Browser.screenshot(browser, "tasklist-every-form");
+    }
+  }
+
+  @Test
+  void theStartFormSpeaksVietnameseAndTakesThePhoneAsTyped() {
+    browser = Browser.start();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Tên đăng nhập']")))
+        .sendKeys("dongha.officer");
+    browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
+    try {
+      click(wait, By.partialLinkText("Bắt đầu quy trình"));
+      click(wait, By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
+      click(wait, By.xpath("//label[starts-with(normalize-space(),'Thủ tục hành chính')]"
+          + "/following::*[contains(@class,'fjs-input-group')][1]"));
+      // the procedures by their names, not their codes
+      wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.xpath(
+          "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Xác nhận thông tin về cư trú']")));
+      assertThat(browser.findElements(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'_')]")))
+          .isEmpty();
+      click(wait, By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Đăng ký khai sinh']"));
+
+      // the birth registration's own section, its options in words; no other procedure's fields
+      wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//label[contains(normalize-space(),'Họ, chữ đệm và tên của trẻ')]")));
+      assertThat(browser.findElement(By.xpath("//label[normalize-space()='Nữ']")).isDisplayed()).isTrue();
+      assertThat(browser.findElements(By.xpath("//label[contains(normalize-space(),'Số bản sao cần chứng thực')]")))
+          .isEmpty();
+      assertThat(browser.findElement(By.xpath("//*[contains(normalize-space(),'Ngày, tháng, năm sinh của trẻ như ghi"
+          + " trên giấy chứng sinh.')]")).isDisplayed()).isTrue();
+
+      By phone = By.xpath("//label[starts-with(normalize-space(),'Số điện thoại')]/following::input[1]");
+      browser.findElement(phone).sendKeys("0912-345");
+      type(wait, "Họ, chữ đệm và tên của trẻ", "Lê Gia Hân");
+      // form-js's messages, in Vietnamese: a pattern says to read the hint, never shows the expression
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+          "//*[contains(@class,'fjs-form-field-error') and contains(normalize-space(),'Giá trị chưa đúng định dạng,"
+              + " xem hướng dẫn dưới ô nhập.')]")));
+      By applicant = By.xpath("//label[starts-with(normalize-space(),'Họ và tên người nộp hồ sơ')]/following::input[1]");
+      browser.findElement(applicant).sendKeys("L");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+          "//*[contains(@class,'fjs-form-field-error') and contains(normalize-space(),'Cần ít nhất 2 ký tự.')]")));
+      browser.findElement(applicant).sendKeys(Keys.BACK_SPACE);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+          "//*[contains(@class,'fjs-form-field-error') and contains(normalize-space(),'Trường này là bắt buộc.')]")));
+      assertThat(browser.getPageSource()).doesNotContain("must match pattern").doesNotContain("Field is required")
+          .doesNotContain("[0-9]{9,10}");
+      assertThat(browser.findElement(By.xpath("//*[contains(normalize-space(),'ví dụ 0912 345 678')]")).isDisplayed())
+          .isTrue();
+      Browser.screenshot(browser, "tasklist-start-form-messages");
+
+      WebElement phoneField = browser.findElement(phone);
+      phoneField.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+      phoneField.sendKeys("0912 345 678");
+      type(wait, "Họ và tên người nộp hồ sơ", "Lê Văn Toàn");
+      type(wait, "Số định danh cá nhân (12 chữ số)", "045201000777");
+      click(wait, By.xpath("//label[normalize-space()='Nữ']"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]")))
+          .sendKeys("Giấy chứng sinh");
+      click(wait, By.xpath("//button[normalize-space()='Bắt đầu']"));
+      wait.until(d -> runtime.createProcessInstanceQuery().variableValueEquals(VAR_APPLICANT_NAME, "Lê Văn Toàn")
+          .count() == 1);
+      ProcessInstance dossier = runtime.createProcessInstanceQuery().variableValueEquals(VAR_APPLICANT_NAME, "Lê Văn Toàn")
+          .singleResult();
+      assertThat(runtime.getVariable(dossier.getId(), VAR_PHONE)).isEqualTo("0912345678");
+      assertThat(runtime.getVariable(dossier.getId(), "childName")).isEqualTo("Lê Gia Hân");
+      assertThat(runtime.getVariable(dossier.getId(), "childSex")).isEqualTo("FEMALE");
+      assertThat(runtime.getVariable(dossier.getId(), VAR_PROCEDURE_NAME)).isEqualTo("Đăng ký khai sinh");
+
+      // the leader reads the procedure's name and the specialist's proposal in words
+      tasks.complete(task(dossier, TASK_APPRAISE).getId(), Map.of(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE",
+          VAR_APPRAISAL_OPINION, "Hợp lệ"));
+      browser.manage().deleteAllCookies();
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Tên đăng nhập']")))
+          .sendKeys("dongha.chairman");
+      browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
+      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task(dossier, TASK_APPROVE).getId());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//*[contains(normalize-space(),'Đủ điều kiện: trình lãnh đạo phê duyệt')]")));
+      WebElement procedure = browser.findElement(By.xpath("//label[normalize-space()='Thủ tục hành chính']/following::input[1]"));
+      assertThat(procedure.getDomProperty("value")).isEqualTo("Đăng ký khai sinh");
+      assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).doesNotContain("PROPOSE_APPROVE")
+          .doesNotContain("BIRTH_REGISTRATION");
+    } finally {
+      Browser.screenshot(browser, "tasklist-start-form");
+    }
+  }
+
+  private void type(WebDriverWait wait, String label, String text) {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space()='" + label
+        + "*' or normalize-space()='" + label + "']/following::input[1]"))).sendKeys(text);
+  }
+
+  private void click(WebDriverWait wait, By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    try {
+      element.click();
+    } catch (ElementClickInterceptedException covered) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
     }
   }
 

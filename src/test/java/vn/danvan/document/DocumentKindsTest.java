@@ -11,8 +11,12 @@ class DocumentKindsTest {
 
   @Test
   void theKindsAreTheTemplateFiles() {
-    assertThat(new DocumentTemplates().kinds()).extracting(DocumentKind::name).containsExactly("APOLOGY", "CONDOLENCE",
-        "CONGRATULATION", "RECEIPT", "REFUSAL", "RESULT", "SITE_HANDOVER", "STOP_NOTICE", "SUPPLEMENT_REQUEST");
+    // the procedures' results (named by the catalogue) and, from the test resources, the result of
+    // the procedure ProcedureFromFilesProcessTest adds from files only
+    assertThat(new DocumentTemplates().kinds()).extracting(DocumentKind::name).containsExactly("APOLOGY",
+        "BIRTH_CERTIFICATE", "CERTIFIED_COPY", "CONDOLENCE", "CONGRATULATION", "DEATH_EXTRACT",
+        "LAND_CHANGE_CONFIRMATION", "LAND_USE_CERTIFICATE", "MARITAL_STATUS_CONFIRMATION", "MARRIAGE_CERTIFICATE",
+        "RECEIPT", "REFUSAL", "RESIDENCE_CONFIRMATION", "RESULT", "SITE_HANDOVER", "STOP_NOTICE", "SUPPLEMENT_REQUEST");
   }
 
   @Test
@@ -46,9 +50,9 @@ class DocumentKindsTest {
 
   @Test
   void anUnknownKindIsRefusedNamingTheMissingFile() {
-    assertThatThrownBy(() -> new DocumentTemplates().forKind(DocumentKind.of("BIRTH_CERTIFICATE")))
+    assertThatThrownBy(() -> new DocumentTemplates().forKind(DocumentKind.of("ADOPTION_CERTIFICATE")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("documents/templates/birth-certificate.yaml");
+        .hasMessageContaining("documents/templates/adoption-certificate.yaml");
   }
 
   @Test

@@ -107,7 +107,8 @@ class DossierApiIT extends RunningApplicationTest {
         "RETURNED", "RATED");
     assertThat(dossier.path("events").get(0).path("actor").asText()).isEqualTo("dongha.officer");
     assertTrailReadsInVietnamese(dossier.path("events"));
-    assertThat(types(dossier.path("documents"), "kind")).contains("RECEIPT", "RESULT");
+    // a certified copy's result is the certification page its catalogue row names
+    assertThat(types(dossier.path("documents"), "kind")).contains("RECEIPT", "CERTIFIED_COPY");
     assertThat(read.body()).doesNotContain(ID_NUMBER).doesNotContain(PHONE).doesNotContain(NAME);
     assertThat(http.get("/api/dossiers/" + code, "quangtri.auditor").status()).isEqualTo(200);
     assertThat(http.get("/api/dossiers/" + code, "dongha.specialist").status()).isEqualTo(200);

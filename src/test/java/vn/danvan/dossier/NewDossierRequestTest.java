@@ -39,4 +39,23 @@ class NewDossierRequestTest {
     assertThat(variables).containsEntry("deceasedName", "Trần Văn Cường").containsEntry("deceasedBirthYear", "1941")
         .containsEntry("deathDate", "2026-11-20");
   }
+
+  @org.junit.jupiter.api.Test
+  void procedureFieldsBecomeVariablesButNeverStandInForTheRequestsOwnAndThePhoneIsStoredAsDigits() {
+    var variables = new NewDossierRequest("BIRTH_REGISTRATION", "dongha", "Lê Văn Toàn", "045201000123",
+        "0912 345.678", null, "COUNTER", null, "Giấy chứng sinh", null, null, null, null,
+        java.util.Map.of("childName", " Lê Gia Hân ", "copyCount", 2)).variables("dongha.officer");
+    assertThat(variables).containsEntry("childName", "Lê Gia Hân").containsEntry("copyCount", 2)
+        .containsEntry("phone", "0912345678");
+    for (String own : java.util.List.of("receivingOfficer", "phone", "checkResult", "unitCode")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NewDossierRequest("BIRTH_REGISTRATION", "dongha",
+          "Lê Văn Toàn", "045201000123", "0912345678", null, "COUNTER", null, "Giấy", null, null, null, null,
+          java.util.Map.of(own, "x")).variables("dongha.officer"))
+          .isInstanceOf(vn.danvan.config.BadRequestException.class).hasMessageContaining("procedureFields." + own);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NewDossierRequest("BIRTH_REGISTRATION", "dongha",
+        "Lê Văn Toàn", "045201000123", "0912345678", null, "COUNTER", null, "Giấy", null, null, null, null,
+        java.util.Map.of("childName", java.util.Map.of("x", 1))).variables("dongha.officer"))
+        .isInstanceOf(vn.danvan.config.BadRequestException.class).hasMessageContaining("procedureFields.childName");
+  }
 }
