@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The link to a dossier's public status page ({@code /tra-cuu.html?ma=<code>}) that documents print
- * as a QR code, under the configured public address of the system ({@code danvan.public-base-url}).
+ * as a QR code, under the configured public address of the system ({@code danvan.notify.public-base-url}, env {@code DANVAN_PUBLIC_BASE_URL}, the same as the status links of messages).
  * The link holds the dossier code only: the page still asks for the last four digits of the phone,
  * so a photographed receipt tells a stranger nothing more than the code itself.
  */
@@ -21,7 +21,7 @@ public class PublicStatusLinks {
 
   private final String base;
 
-  PublicStatusLinks(@Value("${danvan.public-base-url:http://localhost:8080}") String base) {
+  PublicStatusLinks(@Value("${danvan.notify.public-base-url:http://localhost:8080}") String base) {
     this.base = checked(base);
   }
 
@@ -39,11 +39,11 @@ public class PublicStatusLinks {
     try {
       uri = URI.create(trimmed);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("danvan.public-base-url is not a URL: '" + base + "'", e);
+      throw new IllegalStateException("danvan.notify.public-base-url is not a URL: '" + base + "'", e);
     }
     if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
         || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalStateException("danvan.public-base-url must be an http(s) address without query or fragment,"
+      throw new IllegalStateException("danvan.notify.public-base-url must be an http(s) address without query or fragment,"
           + " e.g. https://motcua.quangtri.gov.vn, not '" + base + "'");
     }
     return trimmed;

@@ -102,7 +102,10 @@ class DossierPanelController {
       throw DossierApiException.conflict("Dossier " + code + " is not waiting for approval: there is no draft result");
     }
     Map<String, Object> values = asEngine(() -> runtime.getVariables(dossier.processInstanceId()));
-    DossierVariables variables = DossierVariables.readOnly(dossier.unit(), dossier.processInstanceId(), values);
+    String definitionId = asEngine(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(dossier.processInstanceId()).singleResult().getProcessDefinitionId());
+    DossierVariables variables = DossierVariables.readOnly(dossier.unit(), dossier.processInstanceId(), definitionId,
+        values);
     Procedure procedure = dossiers.procedure(code, variables.verificationNeeded());
     // the leader reading it signs it once approved; anyone else sees the signature block unnamed
     String signer = officials.official(dossier.unit(), user.getUserId()).isPresent() ? user.getUserId() : null;

@@ -27,7 +27,8 @@ final class DossierVariables {
    * A read-only view of a dossier's variables outside any process step (a draft shown to an
    * official): the same reads the steps use, over a copy of the variables; any write throws.
    */
-  static DossierVariables readOnly(String tenantId, String processInstanceId, java.util.Map<String, Object> variables) {
+  static DossierVariables readOnly(String tenantId, String processInstanceId, String processDefinitionId,
+      java.util.Map<String, Object> variables) {
     java.util.Map<String, Object> copy = new java.util.HashMap<>(variables);
     DelegateExecution view = (DelegateExecution) java.lang.reflect.Proxy.newProxyInstance(
         DossierVariables.class.getClassLoader(), new Class<?>[] {DelegateExecution.class}, (proxy, method, args) ->
@@ -36,6 +37,8 @@ final class DossierVariables {
               case "hasVariable" -> copy.containsKey((String) args[0]);
               case "getTenantId" -> tenantId;
               case "getProcessInstanceId" -> processInstanceId;
+              case "getProcessDefinitionId" -> processDefinitionId;
+              case "getVariables" -> java.util.Collections.unmodifiableMap(copy);
               case "toString" -> "read-only variables of " + processInstanceId;
               case "hashCode" -> System.identityHashCode(proxy);
               case "equals" -> proxy == args[0];

@@ -44,7 +44,7 @@ class ReceiptQrCodeTest {
     PublicStatusLinks links = new PublicStatusLinks("https://motcua.quangtri.gov.vn/");
     assertThat(links.statusUrl("000.00.31.H48-261201-0001"))
         .isEqualTo("https://motcua.quangtri.gov.vn/tra-cuu.html?ma=000.00.31.H48-261201-0001");
-    assertThatThrownBy(() -> new PublicStatusLinks("javascript:alert(1)")).hasMessageContaining("danvan.public-base-url");
-    assertThatThrownBy(() -> new PublicStatusLinks("https://x.vn/?a=1")).hasMessageContaining("danvan.public-base-url");
+    assertThatThrownBy(() -> new PublicStatusLinks("javascript:alert(1)")).hasMessageContaining("danvan.notify.public-base-url");
+    assertThatThrownBy(() -> new PublicStatusLinks("https://x.vn/?a=1")).hasMessageContaining("danvan.notify.public-base-url");
   }
 }

@@ -33,7 +33,8 @@ import vn.danvan.support.RunningApplicationTest;
  * The counter in the real Tasklist, in a real Chromium, with danvan's Tasklist plugins: the one-stop
  * officer starts a dossier from the start form and at once sees "Hồ sơ vừa tiếp nhận" with its
  * code and appointment, and prints the receipt (Form 01: downloaded through the officer's own
- * session, pdftotext finds the code and the appointment); the specialist opens the "Hồ sơ" tab of
+ * session, pdftotext finds the code and the appointment, and its QR code opens the public status
+ * page with the code filled in); the specialist opens the "Hồ sơ" tab of
  * the appraisal and sees the applicant and the receipt among the documents; the leader opens the
  * tab of the approval and reads the draft result before approving. Screenshots of the three screens
  * are kept in target/screenshots/.
@@ -42,6 +43,7 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
 
   @Autowired TaskService taskService;
   @Autowired DossierService dossiers;
+  @org.springframework.beans.factory.annotation.Value("${danvan.notify.public-base-url}") String publicBaseUrl;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -86,8 +88,16 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
     Browser.keep(browser, "officer-receipt-in-hand");
 
     WebElement print = fresh.findElement(By.partialLinkText("In giấy tiếp nhận"));
-    String receipt = pdfText(print.getAttribute("href"));
+    byte[] receiptPdf = pdf(print.getAttribute("href"));
+    String receipt = text(receiptPdf);
     assertThat(receipt).contains(code, DossierDocuments.dateTime(dossier.appointmentAt()), applicant);
+    // the QR code on the printed receipt leads to the public status page of this dossier
+    String qr = vn.danvan.support.QrReader.read(receiptPdf, 0);
+    assertThat(qr).isEqualTo(publicBaseUrl + "/tra-cuu.html?ma=" + code);
+    URI scanned = URI.create(qr);
+    browser.get("http://localhost:" + port + scanned.getRawPath() + "?" + scanned.getRawQuery());
+    wait.until(d -> code.equals(d.findElement(By.id("code")).getDomProperty("value")));
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     logOut();
 
     // ---- the specialist sees the dossier beside the appraisal
@@ -147,14 +157,23 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
 
   /** The PDF behind a link, fetched with the browser's own session (as opening the link does), as text. */
   private String pdfText(String href) throws Exception {
+    return text(pdf(href));
+  }
+
+  private static String text(byte[] bytes) throws Exception {
+    Path pdf = Files.createTempFile("tasklist", ".pdf");
+    Files.write(pdf, bytes);
+    return Poppler.text(pdf).replaceAll("\\s+", " ");
+  }
+
+  /** The PDF behind a link, fetched with the browser's own session. */
+  private byte[] pdf(String href) throws Exception {
     String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
     HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
         .header("Cookie", "JSESSIONID=" + session).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(answer.statusCode()).as(href).isEqualTo(200);
     assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/pdf");
-    Path pdf = Files.createTempFile("tasklist", ".pdf");
-    Files.write(pdf, answer.body());
-    return Poppler.text(pdf).replaceAll("\\s+", " ");
+    return answer.body();
   }
 
   private void scrollTo(WebElement element) {

@@ -35,7 +35,7 @@ export default {
     fallbackLocale: 'vi'
   },
   // danvan: the "Hồ sơ" tab on every dossier's task and the officer's "Hồ sơ vừa tiếp nhận" panel
-  // (paths from app/tasklist/; see docs/parts/tasklist-plugin.md).
+  // (paths from app/tasklist/; see docs/tasklist-plugin.md).
   customScripts: ['scripts/danvan/dossier-plugins.js'],
   // requireJsConfig: {
   //   // AngularJS module names
