@@ -171,11 +171,15 @@ class DemoDossierSeeder implements ApplicationRunner {
     return 5;
   }
 
+  /** What a certified copy requires of its start-form section: the document and the number of copies. */
+  private static final Map<String, Object> CERTIFIED_COPY_FIELDS = Map.of("documentName", "Giấy khai sinh",
+      "copyCount", 1);
+
   /** Starts a certified-copy dossier as the officer (complete, or incomplete with what is missing); its instance id. */
   private String receive(Cast cast, String applicant, String idNumber, String phone, String missingItems) {
     NewDossierRequest request = new NewDossierRequest(PROCEDURE_CERTIFIED_COPY, cast.unit(), applicant, idNumber, phone,
         null, "COUNTER", "Khu phố 1, " + cast.unit(), "Bản chính và 01 bản sao giấy khai sinh", false, null, null,
-        null);
+        null, CERTIFIED_COPY_FIELDS);
     Map<String, Object> variables = new HashMap<>(request.variables(cast.officer()));
     if (missingItems != null) {
       variables.put(VAR_CHECK_RESULT, CHECK_INCOMPLETE);

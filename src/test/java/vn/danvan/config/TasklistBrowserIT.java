@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.danvan.support.Browser;
 import vn.danvan.support.PostgresIntegrationTest;
+import vn.danvan.support.ProcedureSamples;
 
 /**
  * Officials in the real Tasklist, in a real browser: a one-stop officer logs in, starts a dossier
@@ -71,6 +72,7 @@ class TasklistBrowserIT {
       type("Số điện thoại", "0912345678");
       visible(By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]"))
           .sendKeys("Bản chính và bản sao giấy khai sinh");
+      ProcedureSamples.typed("CERTIFIED_COPY").forEach(this::type);
       click(By.xpath("//button[normalize-space()='Bắt đầu']"));
       wait.until(d -> !taskService.createTaskQuery().tenantIdIn("camlo").taskDefinitionKey("Task_AppraiseDossier")
           .processVariableValueEquals("applicantName", "Phan Văn Bình").list().isEmpty());
@@ -116,7 +118,7 @@ class TasklistBrowserIT {
 
   @Test
   void oneStopOfficerRecordsTheSupplementInTasklistAndTheClockRestarts() {
-    ProcessInstance dossier = runtime.startProcessInstanceByKey(DossierProcess.KEY, new java.util.HashMap<>(java.util.Map.of(
+    ProcessInstance dossier = runtime.startProcessInstanceByKey(DossierProcess.KEY, ProcedureSamples.with(java.util.Map.of(
         "unitCode", "camlo", "procedureCode", "CERTIFIED_COPY", "applicantName", "Lý Thị Hoa", "phone", "0905111222",
         "channel", "COUNTER", "documentList", "Bản chính giấy khai sinh", "checkResult", "INCOMPLETE",
         "missingItems", "Bản sao căn cước công dân", "receivingOfficer", "camlo.officer")));

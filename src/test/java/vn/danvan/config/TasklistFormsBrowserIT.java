@@ -5,6 +5,7 @@ import static vn.danvan.dossier.DossierProcess.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Browser;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 
 /**
@@ -153,7 +155,7 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
 
       By phone = By.xpath("//label[starts-with(normalize-space(),'Số điện thoại')]/following::input[1]");
       browser.findElement(phone).sendKeys("0912-345");
-      type(wait, "Họ, chữ đệm và tên của trẻ", "Lê Gia Hân");
+      type(wait, "Họ, chữ đệm và tên của trẻ", (String) BIRTH.get("childName"));
       // form-js's messages, in Vietnamese: a pattern says to read the hint, never shows the expression
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
           "//*[contains(@class,'fjs-form-field-error') and contains(normalize-space(),'Giá trị chưa đúng định dạng,"
@@ -177,6 +179,13 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
       type(wait, "Họ và tên người nộp hồ sơ", "Lê Văn Toàn");
       type(wait, "Số định danh cá nhân (12 chữ số)", "045201000777");
       click(wait, By.xpath("//label[normalize-space()='Nữ']"));
+      // the rest of what a birth certificate needs (required by the section), from the shared samples
+      ProcedureSamples.typed("BIRTH_REGISTRATION").forEach((label, text) -> {
+        if (!text.equals(BIRTH.get("childName"))) {
+          type(wait, label, text);
+        }
+      });
+      typeDate(wait, "Ngày sinh của trẻ", LocalDate.parse((String) BIRTH.get("childBirthDate")));
       wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]")))
           .sendKeys("Giấy chứng sinh");
@@ -186,7 +195,9 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
       ProcessInstance dossier = runtime.createProcessInstanceQuery().variableValueEquals(VAR_APPLICANT_NAME, "Lê Văn Toàn")
           .singleResult();
       assertThat(runtime.getVariable(dossier.getId(), VAR_PHONE)).isEqualTo("0912345678");
-      assertThat(runtime.getVariable(dossier.getId(), "childName")).isEqualTo("Lê Gia Hân");
+      assertThat(runtime.getVariable(dossier.getId(), "childName")).isEqualTo(BIRTH.get("childName"));
+      assertThat(runtime.getVariable(dossier.getId(), "childBirthPlace")).isEqualTo(BIRTH.get("childBirthPlace"));
+      assertThat(runtime.getVariable(dossier.getId(), "childBirthDate")).isEqualTo(BIRTH.get("childBirthDate"));
       assertThat(runtime.getVariable(dossier.getId(), "childSex")).isEqualTo("FEMALE");
       assertThat(runtime.getVariable(dossier.getId(), VAR_PROCEDURE_NAME)).isEqualTo("Đăng ký khai sinh");
 
@@ -212,6 +223,20 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
     }
   }
 
+  /**
+   * Types {@code date} into a form-js date box in the format its placeholder shows (the browser's
+   * locale decides it), then leaves the box, which is when form-js reads what was typed.
+   */
+  private void typeDate(WebDriverWait wait, String label, LocalDate date) {
+    WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space()='"
+        + label + "*' or normalize-space()='" + label + "']/following::input[1]")));
+    String format = box.getDomAttribute("placeholder").toLowerCase(java.util.Locale.ROOT);
+    String text = format.replace("yyyy", String.valueOf(date.getYear()))
+        .replace("mm", String.format("%02d", date.getMonthValue())).replace("dd", String.format("%02d", date.getDayOfMonth()));
+    box.sendKeys(text);
+    box.sendKeys(Keys.TAB);
+  }
+
   private void type(WebDriverWait wait, String label, String text) {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space()='" + label
         + "*' or normalize-space()='" + label + "']/following::input[1]"))).sendKeys(text);
@@ -227,6 +252,9 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
     }
   }
 
+  /** The shared sample of a birth registration's section. */
+  private static final Map<String, Object> BIRTH = ProcedureSamples.fields("BIRTH_REGISTRATION");
+
   private ProcessInstance start(String procedure, String checkResult) {
     Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, procedure,
         VAR_APPLICANT_NAME, "Trần Thị Bích", VAR_PHONE, "0987654321", VAR_CHANNEL, "COUNTER",
@@ -234,6 +262,7 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
     if (CHECK_INCOMPLETE.equals(checkResult)) {
       variables.put(VAR_MISSING_ITEMS, "Bản sao căn cước");
     }
+    variables.putAll(ProcedureSamples.fields(procedure));
     return runtime.startProcessInstanceByKey(KEY, variables);
   }
 

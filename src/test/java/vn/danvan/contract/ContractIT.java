@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.danvan.support.Http;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 
 /**
@@ -322,16 +323,16 @@ class ContractIT extends RunningApplicationTest {
   }
 
   private static String apiBody(String idNumber) {
-    return """
+    return ProcedureSamples.apiBody("""
         {"procedureCode":"CERTIFIED_COPY","unit":"dongha","applicantName":"%s","idNumber":"%s",
-         "phone":"0912344321","channel":"COUNTER","documentList":"Bản chính và bản sao"}""".formatted(NAME, idNumber);
+         "phone":"0912344321","channel":"COUNTER","documentList":"Bản chính và bản sao"}""".formatted(NAME, idNumber));
   }
 
   private static String startBody(String idNumber, String extra) {
     return "{\"variables\":{\"procedureCode\":{\"value\":\"CERTIFIED_COPY\"},\"applicantName\":{\"value\":\"" + NAME
         + "\"},\"idNumber\":{\"value\":\"" + idNumber + "\"},\"phone\":{\"value\":\"0912344321\"},"
         + "\"channel\":{\"value\":\"COUNTER\"},\"documentList\":{\"value\":\"Bản chính\"},"
-        + "\"checkResult\":{\"value\":\"COMPLETE\"}" + extra + "}}";
+        + "\"checkResult\":{\"value\":\"COMPLETE\"}" + ProcedureSamples.engineVariables("CERTIFIED_COPY") + extra + "}}";
   }
 
   private Http.Answer start(String user, String body) {

@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Browser;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 
 /**
@@ -48,7 +49,7 @@ class ContractTasklistBrowserIT extends RunningApplicationTest {
 
   @Test
   void leaderRefusesInTasklistThroughTheContractAndTheProcessMovesOn() {
-    ProcessInstance dossier = runtime.startProcessInstanceByKey(KEY, new HashMap<>(Map.of("unitCode", "dongha",
+    ProcessInstance dossier = runtime.startProcessInstanceByKey(KEY, ProcedureSamples.with(Map.of("unitCode", "dongha",
         VAR_PROCEDURE_CODE, "CERTIFIED_COPY", VAR_APPLICANT_NAME, NAME, VAR_ID_NUMBER, "045201000777",
         VAR_PHONE, "0987654321", VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản chính",
         VAR_CHECK_RESULT, CHECK_COMPLETE, VAR_RECEIVING_OFFICER, "dongha.officer")));

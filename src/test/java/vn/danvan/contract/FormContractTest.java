@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.danvan.contract.FormContract.Mode;
+import vn.danvan.support.ProcedureSamples;
 
 /** The form contract read from the real forms in {@code forms/}: what each lets its user submit. */
 class FormContractTest {
@@ -29,8 +30,13 @@ class FormContractTest {
       "procedureCode", "CERTIFIED_COPY", "idNumber", "045201000123");
 
   static Map<String, Object> start() {
-    Map<String, Object> v = new HashMap<>();
-    v.put("procedureCode", "CERTIFIED_COPY");
+    return start("CERTIFIED_COPY");
+  }
+
+  /** A complete start of {@code procedure}: the request's fields and its section's ({@link ProcedureSamples}). */
+  static Map<String, Object> start(String procedure) {
+    Map<String, Object> v = new HashMap<>(ProcedureSamples.fields(procedure));
+    v.put("procedureCode", procedure);
     v.put("verificationNeeded", false);
     v.put("applicantName", "Nguyễn Văn An");
     v.put("idNumber", "045201000123");
@@ -125,14 +131,58 @@ class FormContractTest {
 
   @Test
   void requiredOnlyWhileShown() {
-    Map<String, Object> death = start();
-    death.put("procedureCode", "DEATH_REGISTRATION");
+    Map<String, Object> death = start("DEATH_REGISTRATION");
+    death.remove("deceasedName");
     assertThat(refusedField(form("receive-dossier"), death, Map.of())).isEqualTo("deceasedName");
     death.put("deceasedName", "Nguyễn Văn Bình");
     assertThatCode(() -> form("receive-dossier").check(death, Map.of(), Set.of(), Mode.COMPLETE))
         .doesNotThrowAnyException();
     assertThatCode(() -> form("receive-dossier").check(start(), Map.of(), Set.of(), Mode.COMPLETE))
         .doesNotThrowAnyException();
+  }
+
+  /**
+   * What each procedure legally needs is required in its section, and only there: a field required
+   * by a hidden section (another procedure's) is neither required nor accepted, as in form-js.
+   */
+  @Test
+  void eachProceduresRequiredFieldsAreRequiredForItOnly() {
+    Map<String, List<String>> required = Map.of(
+        "BIRTH_REGISTRATION", List.of("childName", "childSex", "childBirthDate", "childBirthPlace"),
+        "DEATH_REGISTRATION", List.of("deceasedName"),
+        "MARRIAGE_REGISTRATION", List.of("husbandName", "husbandBirthDate", "wifeName", "wifeBirthDate"),
+        "CERTIFIED_COPY", List.of("documentName", "copyCount"),
+        "RESIDENCE_CONFIRMATION", List.of("residenceType", "residenceAddress"),
+        "LAND_FIRST_REGISTRATION", List.of("parcelNumber", "mapSheetNumber", "parcelAddress"),
+        "LAND_TRANSFER_REGISTRATION", List.of("parcelNumber", "mapSheetNumber", "parcelAddress", "transferKind",
+            "transferorName", "transfereeName"));
+    FormContract form = form("receive-dossier");
+    required.forEach((procedure, fields) -> {
+      // complete with its section's required fields only (nothing of the other sections' required ones)
+      Map<String, Object> minimal = start(procedure);
+      minimal.keySet().removeIf(name -> ProcedureSamples.fields(procedure).containsKey(name) && !fields.contains(name));
+      assertThatCode(() -> form.check(minimal, Map.of(), Set.of(), Mode.COMPLETE)).as(procedure)
+          .doesNotThrowAnyException();
+      for (String field : fields) {
+        Map<String, Object> lacking = new HashMap<>(minimal);
+        lacking.remove(field);
+        assertThat(refusedField(form, lacking, Map.of())).as(procedure + " without " + field).isEqualTo(field);
+        Map<String, Object> blank = new HashMap<>(minimal);
+        blank.put(field, "");
+        assertThat(refusedField(form, blank, Map.of())).as(procedure + " with blank " + field).isEqualTo(field);
+      }
+      // another section's required field is not asked for, and is refused if sent
+      required.forEach((other, its) -> its.stream().filter(name -> !fields.contains(name)).forEach(name -> {
+        Map<String, Object> foreign = new HashMap<>(minimal);
+        foreign.put(name, ProcedureSamples.fields(other).get(name));
+        assertThat(refusedField(form, foreign, Map.of())).as(procedure + " with " + other + "'s " + name)
+            .isEqualTo(name);
+      }));
+    });
+    // a certified copy needs at least one copy
+    Map<String, Object> none = start("CERTIFIED_COPY");
+    none.put("copyCount", 0);
+    assertThat(refusedField(form, none, Map.of())).isEqualTo("copyCount");
   }
 
   @Test
@@ -145,10 +195,8 @@ class FormContractTest {
     Map<String, Object> v = start();
     v.put("phone", "12345");
     assertThat(refusedField(form("receive-dossier"), v, Map.of())).isEqualTo("phone");
-    v = start();
+    v = start("DEATH_REGISTRATION");
     v.put("deceasedBirthYear", "19a0");
-    v.put("procedureCode", "DEATH_REGISTRATION");
-    v.put("deceasedName", "Nguyễn Văn Bình");
     assertThat(refusedField(form("receive-dossier"), v, Map.of())).isEqualTo("deceasedBirthYear");
   }
 
@@ -169,8 +217,7 @@ class FormContractTest {
     Map<String, Object> v = start();
     v.put("email", "an@");
     assertThat(refusedField(form("receive-dossier"), v, Map.of())).isEqualTo("email");
-    v = start();
-    v.put("procedureCode", "NO_SUCH_PROCEDURE");
+    v = start("NO_SUCH_PROCEDURE");
     assertThat(refusedField(form("receive-dossier"), v, Map.of())).isEqualTo("procedureCode");
     v = start();
     v.put("channel", "FAX");

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.danvan.identity.UnitOfficials;
 import vn.danvan.identity.UnitProfile;
 import vn.danvan.support.Http;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 
 /**
@@ -174,8 +175,57 @@ class DossierApiIT extends RunningApplicationTest {
         .isEqualTo("email");
     assertThat(http.postJson("/api/dossiers", "dongha.officer", "{not json").status()).isEqualTo(400);
     // a death registration needs the deceased, as the start form shows for that procedure only
-    assertThat(field(body("dongha", "DEATH_REGISTRATION", ID_NUMBER, PHONE, "COUNTER"))).isEqualTo("deceasedName");
+    assertThat(field(bare("dongha", "DEATH_REGISTRATION", ID_NUMBER, PHONE, "COUNTER"))).isEqualTo("deceasedName");
     assertThat(count("dv_dossier")).isEqualTo(before);
+  }
+
+  /**
+   * What a procedure legally needs is required by its section of the start form: a dossier lacking
+   * one such field is refused with 400 naming it, before anything is written (no register entry, no
+   * number used, no trail event, no instance). Another procedure's required field is not asked for.
+   */
+  @Test
+  void aDossierLackingARequiredFieldOfItsProcedureIsRefusedAndNothingIsWritten() {
+    long dossiersBefore = count("dv_dossier");
+    long eventsBefore = count("dv_case_event");
+    long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey("dossierApproval").count();
+    long numbersUsed = usedNumbers();
+    for (var procedure : java.util.Map.of("CERTIFIED_COPY", "copyCount", "BIRTH_REGISTRATION", "childBirthPlace",
+        "MARRIAGE_REGISTRATION", "wifeBirthDate", "LAND_TRANSFER_REGISTRATION", "transfereeName",
+        "RESIDENCE_CONFIRMATION", "residenceAddress").entrySet()) {
+      Map<String, Object> fields = new HashMap<>(ProcedureSamples.fields(procedure.getKey()));
+      fields.remove(procedure.getValue());
+      String json = bare("dongha", procedure.getKey(), ID_NUMBER, PHONE, "COUNTER").replaceFirst("}$",
+          ",\"procedureFields\":" + toJson(fields) + "}");
+      Http.Answer answer = http.postJson("/api/dossiers", "dongha.officer", json);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.json().path("field").asText()).as(procedure.getKey()).endsWith(procedure.getValue());
+      assertThat(answer.body()).doesNotContain(ID_NUMBER);
+    }
+    assertThat(count("dv_dossier")).isEqualTo(dossiersBefore);
+    assertThat(count("dv_case_event")).isEqualTo(eventsBefore);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("dossierApproval").count())
+        .isEqualTo(instancesBefore);
+    assertThat(usedNumbers()).isEqualTo(numbersUsed);
+
+    // the same dossier with the field is received (the test proves the field, not something else, was missing)
+    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer",
+        body("dongha", "CERTIFIED_COPY", ID_NUMBER, PHONE, "COUNTER"));
+    assertThat(received.status()).as(received.body()).isEqualTo(201);
+    assertThat(count("dv_dossier")).isEqualTo(dossiersBefore + 1);
+  }
+
+  /** Every number any register of any unit has handed out (dossier codes included). */
+  private long usedNumbers() {
+    return jdbc.queryForObject("SELECT COALESCE(SUM(last_number), 0) FROM dv_document_counter", Long.class);
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -207,7 +257,7 @@ class DossierApiIT extends RunningApplicationTest {
 
   @Test
   void deathRegistrationIsReceivedWithTheDeceasedsName() {
-    String json = body("dongha", "DEATH_REGISTRATION", ID_NUMBER, PHONE, "COUNTER")
+    String json = bare("dongha", "DEATH_REGISTRATION", ID_NUMBER, PHONE, "COUNTER")
         .replace("}", ",\"deceasedName\":\"Trần Văn Cường\",\"deceasedBirthYear\":\"1941\"}");
     Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", json);
     assertThat(received.status()).as(received.body()).isEqualTo(201);
@@ -287,6 +337,7 @@ class DossierApiIT extends RunningApplicationTest {
     Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", "procedureCode", "CERTIFIED_COPY",
         "applicantName", NAME, "idNumber", ID_NUMBER, "phone", PHONE, "channel", "COUNTER",
         "checkResult", "INCOMPLETE", "missingItems", "Bản sao căn cước", "receivingOfficer", "dongha.officer"));
+    variables.putAll(ProcedureSamples.fields("CERTIFIED_COPY"));
     String instance = runtime.startProcessInstanceByKey("dossierApproval", variables).getId();
     String code = dossiers.findByProcessInstance(instance).orElseThrow().code();
     signAll(code); // the supplement request is signed before it is sent and the desk waits for the citizen
@@ -403,7 +454,13 @@ class DossierApiIT extends RunningApplicationTest {
 
   // ------------------------------------------------------------------ helpers
 
+  /** A complete body: {@link #bare} with its procedure's section filled ({@link ProcedureSamples}). */
   private static String body(String unit, String procedure, String idNumber, String phone, String channel) {
+    return ProcedureSamples.apiBody(bare(unit, procedure, idNumber, phone, channel));
+  }
+
+  /** A body with the request's own fields only, no {@code procedureFields}. */
+  private static String bare(String unit, String procedure, String idNumber, String phone, String channel) {
     return """
         {"procedureCode":"%s","unit":"%s","applicantName":"%s","idNumber":"%s","phone":"%s",
          "email":"an@example.vn","channel":"%s","applicantAddress":"12 Lê Duẩn, Đông Hà",

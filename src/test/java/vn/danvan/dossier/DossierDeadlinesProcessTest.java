@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.danvan.contract.ContractViolation;
 import vn.danvan.document.DocumentService;
+import vn.danvan.support.ProcedureSamples;
 
 /**
  * Due dates in {@code dossierApproval}, asserted on the timer jobs and tasks themselves: the rule of
@@ -287,6 +288,7 @@ class DossierDeadlinesProcessTest {
         VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
         VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản sao giấy tờ", VAR_CHECK_RESULT, CHECK_INCOMPLETE,
         VAR_RECEIVING_OFFICER, "dongha.officer"));
+    variables.putAll(ProcedureSamples.fields("CERTIFIED_COPY"));
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY, variables))
         .satisfies(e -> assertThat(ContractViolation.in(e)).isNotNull().extracting(ContractViolation::field).isEqualTo(VAR_MISSING_ITEMS));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_dossier", Integer.class)).isEqualTo(before);

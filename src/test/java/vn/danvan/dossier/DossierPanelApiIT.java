@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Http;
 import vn.danvan.support.Poppler;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 import vn.danvan.support.Webapp;
 
@@ -36,9 +37,9 @@ class DossierPanelApiIT extends RunningApplicationTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
 
-  static final String NEW_DOSSIER = """
+  static final String NEW_DOSSIER = ProcedureSamples.apiBody("""
       {"procedureCode":"CERTIFIED_COPY","unit":"dongha","applicantName":"Đinh Thị Hạnh","idNumber":"045201007777",
-       "phone":"0912000777","channel":"COUNTER","documentList":"Bản chính và bản sao giấy tờ"}""";
+       "phone":"0912000777","channel":"COUNTER","documentList":"Bản chính và bản sao giấy tờ"}""");
 
   @Test
   void theLeaderReadsTheDraftResultBeforeApprovingAndOthersDoNot() throws Exception {
@@ -106,7 +107,7 @@ class DossierPanelApiIT extends RunningApplicationTest {
 
   @Test
   void anIncompleteDossierGivesTheSupplementRequestOnceSigned() {
-    ProcessInstance dossier = runtime.startProcessInstanceByKey(DossierProcess.KEY, new HashMap<>(Map.of(
+    ProcessInstance dossier = runtime.startProcessInstanceByKey(DossierProcess.KEY, ProcedureSamples.with(Map.of(
         "unitCode", "camlo", "procedureCode", "CERTIFIED_COPY", "applicantName", "Lý Thị Hoa", "phone", "0905111333",
         "channel", "COUNTER", "documentList", "Bản chính giấy khai sinh", "checkResult", "INCOMPLETE",
         "missingItems", "Bản sao căn cước công dân", "receivingOfficer", "camlo.officer")));

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import vn.danvan.support.ProcedureSamples;
 
 /**
  * Drives {@code dossierApproval} in process tests: starts a dossier of Đông Hà as its one-stop
@@ -32,7 +33,10 @@ final class DossierProcessDriver {
     this.history = history;
   }
 
-  /** A dossier with every field the start form needs, and the text its check result requires. */
+  /**
+   * A dossier with every field the start form needs (its procedure's section from
+   * {@link ProcedureSamples}), and the text its check result requires.
+   */
   ProcessInstance start(String procedure, String checkResult, Map<String, Object> extra) {
     Map<String, Object> variables = new HashMap<>(Map.of("unitCode", "dongha", VAR_PROCEDURE_CODE, procedure,
         VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
@@ -44,6 +48,7 @@ final class DossierProcessDriver {
     if (CHECK_NOT_ACCEPTED.equals(checkResult)) {
       variables.put(VAR_REFUSAL_REASONS, "Không thuộc thẩm quyền của Ủy ban nhân dân phường");
     }
+    variables.putAll(ProcedureSamples.fields(procedure));
     variables.putAll(extra);
     return runtime.startProcessInstanceByKey(KEY, variables);
   }

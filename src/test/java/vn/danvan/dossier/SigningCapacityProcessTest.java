@@ -33,6 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.danvan.document.DocumentService;
 import vn.danvan.document.DocumentState;
 import vn.danvan.support.Poppler;
+import vn.danvan.support.ProcedureSamples;
 
 /**
  * The result of a dossier is signed in the approving leader's real capacity (Decree 30/2020, Art.
@@ -116,6 +117,7 @@ class SigningCapacityProcessTest {
         VAR_APPLICANT_NAME, "Nguyễn Văn An", VAR_ID_NUMBER, "045201000123", VAR_PHONE, "0912345678",
         VAR_CHANNEL, "COUNTER", VAR_DOCUMENT_LIST, "Bản chính và bản sao giấy tờ", VAR_CHECK_RESULT, CHECK_COMPLETE,
         VAR_RECEIVING_OFFICER, "dongha.officer"));
+    variables.putAll(ProcedureSamples.fields("CERTIFIED_COPY"));
     ProcessInstance dossier = runtime.startProcessInstanceByKey(KEY, variables);
     complete(task(TASK_APPRAISE, dossier), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE",
         VAR_APPRAISAL_OPINION, "Hồ sơ hợp lệ"));

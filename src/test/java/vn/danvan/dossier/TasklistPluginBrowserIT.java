@@ -27,6 +27,7 @@ import vn.danvan.calendar.VietnamTime;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.Poppler;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 
 /**
@@ -74,6 +75,7 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
     type("Số điện thoại", "0912345987");
     visible(By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]"))
         .sendKeys("Bản chính và bản sao giấy khai sinh");
+    ProcedureSamples.typed("CERTIFIED_COPY").forEach(this::type);
     click(By.xpath("//button[normalize-space()='Bắt đầu']"));
 
     WebElement fresh = visible(By.cssSelector(".danvan-recent-panel .danvan-received.danvan-fresh"));

@@ -17,6 +17,7 @@ import vn.danvan.identity.UnitOfficial;
 import vn.danvan.identity.UnitOfficials;
 import vn.danvan.identity.UnitProfile;
 import vn.danvan.support.Http;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 import vn.danvan.support.Webapp;
 
@@ -105,9 +106,9 @@ class SeparationOfDutiesIT extends RunningApplicationTest {
   }
 
   private String appraisedByTheDeputy(String procedure) {
-    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", """
+    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", ProcedureSamples.apiBody("""
         {"procedureCode":"%s","unit":"dongha","applicantName":"Phan Văn Mười","idNumber":"045201004444",
-         "phone":"0912000444","channel":"COUNTER","documentList":"Bản chính và bản sao giấy tờ"}""".formatted(procedure));
+         "phone":"0912000444","channel":"COUNTER","documentList":"Bản chính và bản sao giấy tờ"}""".formatted(procedure)));
     assertThat(received.status()).as(received.body()).isEqualTo(201);
     String code = received.json().path("code").asText();
     String appraisal = task(code, "Task_AppraiseDossier", DEPUTY);

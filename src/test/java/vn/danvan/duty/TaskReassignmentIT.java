@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Http;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 import vn.danvan.support.Webapp;
 
@@ -33,9 +34,9 @@ class TaskReassignmentIT extends RunningApplicationTest {
 
   @BeforeEach
   void receiveDossier() {
-    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", """
+    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", ProcedureSamples.apiBody("""
         {"procedureCode":"CERTIFIED_COPY","unit":"dongha","applicantName":"Hồ Thị Xuân","idNumber":"045201005555",
-         "phone":"0912000555","channel":"COUNTER","documentList":"Bản chính và bản sao giấy tờ"}""");
+         "phone":"0912000555","channel":"COUNTER","documentList":"Bản chính và bản sao giấy tờ"}"""));
     assertThat(received.status()).as(received.body()).isEqualTo(201);
     String code = received.json().path("code").asText();
     taskId = http.get("/engine-rest/task?processInstanceBusinessKey=" + code, "dongha.specialist").json().get(0)

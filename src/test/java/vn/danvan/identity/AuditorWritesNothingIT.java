@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Http;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 import vn.danvan.support.Webapp;
 
@@ -34,9 +35,9 @@ class AuditorWritesNothingIT extends RunningApplicationTest {
 
   @BeforeEach
   void receiveDossier() {
-    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", """
+    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", ProcedureSamples.apiBody("""
         {"procedureCode":"CERTIFIED_COPY","unit":"dongha","applicantName":"Lê Văn Tám","idNumber":"045201007777",
-         "phone":"0912000777","channel":"COUNTER","documentList":"Bản chính và bản sao giấy tờ"}""");
+         "phone":"0912000777","channel":"COUNTER","documentList":"Bản chính và bản sao giấy tờ"}"""));
     assertThat(received.status()).as(received.body()).isEqualTo(201);
     String code = received.json().path("code").asText();
     var task = http.get("/engine-rest/task?processInstanceBusinessKey=" + code, "dongha.specialist").json().get(0);
@@ -88,9 +89,9 @@ class AuditorWritesNothingIT extends RunningApplicationTest {
   }
 
   private String otherInstance() {
-    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", """
+    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", ProcedureSamples.apiBody("""
         {"procedureCode":"CERTIFIED_COPY","unit":"dongha","applicantName":"Lê Văn Chín","idNumber":"045201007778",
-         "phone":"0912000778","channel":"COUNTER","documentList":"Bản chính"}""");
+         "phone":"0912000778","channel":"COUNTER","documentList":"Bản chính"}"""));
     String code = received.json().path("code").asText();
     return http.get("/engine-rest/task?processInstanceBusinessKey=" + code, "dongha.specialist").json().get(0)
         .path("processInstanceId").asText();

@@ -9,6 +9,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.danvan.support.Http;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 import vn.danvan.support.Webapp;
 
@@ -39,10 +40,10 @@ class PersonalDataAccessIT extends RunningApplicationTest {
     phone = "09" + (10_000_000 + random.nextInt(89_999_999));
     address = "Số " + random.nextInt(1000) + " đường Hùng Vương, Đông Hà";
     email = "cd" + random.nextInt(1_000_000) + "@example.vn";
-    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", """
+    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", ProcedureSamples.apiBody("""
         {"procedureCode":"CERTIFIED_COPY","unit":"dongha","applicantName":"Lê Thị Thu","idNumber":"%s","phone":"%s",
          "email":"%s","channel":"COUNTER","applicantAddress":"%s","documentList":"Bản chính và bản sao giấy tờ"}"""
-        .formatted(idNumber, phone, email, address));
+        .formatted(idNumber, phone, email, address)));
     assertThat(received.status()).as(received.body()).isEqualTo(201);
     String code = received.json().path("code").asText();
     Http.Answer tasks = http.get("/engine-rest/task?processInstanceBusinessKey=" + code, "dongha.specialist");

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Http;
+import vn.danvan.support.ProcedureSamples;
 import vn.danvan.support.RunningApplicationTest;
 
 /**
@@ -25,9 +26,9 @@ class TasklistFiltersIT extends RunningApplicationTest {
 
   @Test
   void cardsShowTheCodeAndTheApplicantAndLeadersSeeTheWholeUnit() {
-    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", """
+    Http.Answer received = http.postJson("/api/dossiers", "dongha.officer", ProcedureSamples.apiBody("""
         {"procedureCode":"CERTIFIED_COPY","unit":"dongha","applicantName":"%s","idNumber":"045201004321",
-         "phone":"0912000111","channel":"COUNTER","documentList":"Bản chính và bản sao"}""".formatted(APPLICANT));
+         "phone":"0912000111","channel":"COUNTER","documentList":"Bản chính và bản sao"}""".formatted(APPLICANT)));
     assertThat(received.status()).as(received.body()).isEqualTo(201);
     String code = received.json().path("code").asText();
 

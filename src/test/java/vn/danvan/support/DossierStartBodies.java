@@ -6,7 +6,8 @@ public final class DossierStartBodies {
   private DossierStartBodies() {}
 
   /**
-   * A complete certified-copy dossier, every field the start form requires, plus
+   * A complete certified-copy dossier, every field the start form requires (its section's from
+   * {@link ProcedureSamples}), plus
    * {@code extraVariables} (a JSON fragment starting with a comma; a repeated name overrides).
    */
   public static String complete(String extraVariables) {
@@ -18,6 +19,7 @@ public final class DossierStartBodies {
         + "\"channel\": {\"value\": \"COUNTER\"},"
         + "\"documentList\": {\"value\": \"Bản chính, bản sao\"},"
         + "\"checkResult\": {\"value\": \"COMPLETE\"}"
+        + ProcedureSamples.engineVariables("CERTIFIED_COPY")
         + extraVariables + "}}";
   }
 }
