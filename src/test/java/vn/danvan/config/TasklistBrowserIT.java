@@ -3,7 +3,6 @@ package vn.danvan.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -14,15 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.danvan.support.Browser;
+import vn.danvan.support.TasklistPage;
 import vn.danvan.support.PostgresIntegrationTest;
 import vn.danvan.support.ProcedureSamples;
 
@@ -44,11 +41,13 @@ class TasklistBrowserIT {
 
   WebDriver browser;
   WebDriverWait wait;
+  TasklistPage page;
 
   @BeforeEach
   void openBrowser() {
     browser = Browser.start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    page = new TasklistPage(browser, wait, port);
   }
 
   @AfterEach
@@ -61,40 +60,40 @@ class TasklistBrowserIT {
   @Test
   void officerStartsDossierAndSpecialistCompletesTheAppraisalForm() {
     try {
-      logIn("camlo.officer");
-      visible(By.partialLinkText("Việc của tôi"));
-      click(By.partialLinkText("Bắt đầu quy trình"));
-      click(By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
+      page.logIn("camlo.officer");
+      page.visible(By.partialLinkText("Việc của tôi"));
+      page.click(By.partialLinkText("Bắt đầu quy trình"));
+      page.click(By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
 
-      choose("Thủ tục hành chính", "Chứng thực bản sao từ bản chính giấy tờ, văn bản");
-      type("Họ và tên người nộp hồ sơ", "Phan Văn Bình");
-      type("Số định danh cá nhân (12 chữ số)", "045201000123");
-      type("Số điện thoại", "0912345678");
-      visible(By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]"))
+      page.choose("Thủ tục hành chính", "Chứng thực bản sao từ bản chính giấy tờ, văn bản");
+      page.type("Họ và tên người nộp hồ sơ", "Phan Văn Bình");
+      page.type("Số định danh cá nhân (12 chữ số)", "045201000123");
+      page.type("Số điện thoại", "0912345678");
+      page.visible(By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]"))
           .sendKeys("Bản chính và bản sao giấy khai sinh");
-      ProcedureSamples.typed("CERTIFIED_COPY").forEach(this::type);
-      click(By.xpath("//button[normalize-space()='Bắt đầu']"));
+      ProcedureSamples.typed("CERTIFIED_COPY").forEach(page::type);
+      page.click(By.xpath("//button[normalize-space()='Bắt đầu']"));
       wait.until(d -> !taskService.createTaskQuery().tenantIdIn("camlo").taskDefinitionKey("Task_AppraiseDossier")
           .processVariableValueEquals("applicantName", "Phan Văn Bình").list().isEmpty());
       Task task = taskService.createTaskQuery().processVariableValueEquals("applicantName", "Phan Văn Bình").singleResult();
       assertThat(task.getTenantId()).isEqualTo("camlo");
       assertThat(taskService.getVariable(task.getId(), "idNumber")).isEqualTo("045201000123");
       assertThat((String) taskService.getVariable(task.getId(), "dossierCode")).startsWith("000.00.32.H48-");
-      logOut();
+      page.logOut();
 
-      logIn("camlo.specialist");
-      click(By.partialLinkText("Việc chung của đơn vị"));
-      click(By.xpath("//li[contains(@class,'task')]//*[normalize-space()='Thẩm định hồ sơ']"));
-      visible(By.xpath("//label[contains(normalize-space(),'Ý kiến thẩm định')]"));
+      page.logIn("camlo.specialist");
+      page.click(By.partialLinkText("Việc chung của đơn vị"));
+      page.click(By.xpath("//li[contains(@class,'task')]//*[normalize-space()='Thẩm định hồ sơ']"));
+      page.visible(By.xpath("//label[contains(normalize-space(),'Ý kiến thẩm định')]"));
       // the form shows what the officer entered
       WebElement applicant = browser.findElement(By.xpath("//label[normalize-space()='Họ và tên người nộp hồ sơ']/following::input[1]"));
       assertThat(applicant.getDomProperty("value")).isEqualTo("Phan Văn Bình");
-      click(By.xpath("//button[normalize-space()='Nhận việc']"));
+      page.click(By.xpath("//button[normalize-space()='Nhận việc']"));
       wait.until(d -> "camlo.specialist".equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
       // Claiming re-renders the form: type into the new one until it holds the text.
       String text = "Hồ sơ đầy đủ, hợp lệ; đề nghị chứng thực.";
       By opinion = By.xpath("//label[contains(normalize-space(),'Ý kiến thẩm định')]/following::textarea[1]");
-      click(By.xpath("//label[contains(normalize-space(),'Đủ điều kiện: trình lãnh đạo phê duyệt')]"));
+      page.click(By.xpath("//label[contains(normalize-space(),'Đủ điều kiện: trình lãnh đạo phê duyệt')]"));
       wait.until(d -> {
         WebElement field = d.findElement(opinion);
         if (!text.equals(field.getDomProperty("value"))) {
@@ -103,7 +102,7 @@ class TasklistBrowserIT {
         }
         return text.equals(d.findElement(opinion).getDomProperty("value"));
       });
-      click(By.xpath("//button[normalize-space()='Hoàn thành']"));
+      page.click(By.xpath("//button[normalize-space()='Hoàn thành']"));
 
       wait.until(d -> taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId())
           .taskDefinitionKey("Task_ApproveResult").count() == 1);
@@ -126,16 +125,16 @@ class TasklistBrowserIT {
     management.createJobQuery().processInstanceId(dossier.getId()).activityId(DossierProcess.TASK_SIGN_SUPPLEMENT_REQUEST)
         .list().forEach(job -> management.executeJob(job.getId()));
     try {
-      logIn("camlo.officer");
-      click(By.partialLinkText("Việc chung của đơn vị"));
-      click(By.xpath("//li[contains(@class,'task')]//*[normalize-space()='Tiếp nhận hồ sơ bổ sung']"));
-      visible(By.xpath("//label[contains(normalize-space(),'Kết quả kiểm tra hồ sơ bổ sung')]"));
-      click(By.xpath("//button[normalize-space()='Nhận việc']"));
+      page.logIn("camlo.officer");
+      page.click(By.partialLinkText("Việc chung của đơn vị"));
+      page.click(By.xpath("//li[contains(@class,'task')]//*[normalize-space()='Tiếp nhận hồ sơ bổ sung']"));
+      page.visible(By.xpath("//label[contains(normalize-space(),'Kết quả kiểm tra hồ sơ bổ sung')]"));
+      page.click(By.xpath("//button[normalize-space()='Nhận việc']"));
       wait.until(d -> "camlo.officer".equals(taskService.createTaskQuery().processInstanceId(dossier.getId())
           .singleResult().getAssignee()));
       By complete = By.xpath("//label[contains(normalize-space(),'Đã bổ sung đầy đủ')]");
-      click(complete);
-      click(By.xpath("//button[normalize-space()='Hoàn thành']"));
+      page.click(complete);
+      page.click(By.xpath("//button[normalize-space()='Hoàn thành']"));
 
       wait.until(d -> taskService.createTaskQuery().processInstanceId(dossier.getId())
           .taskDefinitionKey(DossierProcess.TASK_APPRAISE).count() == 1);
@@ -144,46 +143,6 @@ class TasklistBrowserIT {
           .taskDefinitionKey(DossierProcess.TASK_RECEIVE_SUPPLEMENT).singleResult().getAssignee()).isEqualTo("camlo.officer");
     } finally {
       Browser.screenshot(browser, "tasklist-supplement");
-    }
-  }
-
-  private void logIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    visible(By.cssSelector("input[placeholder='Tên đăng nhập']")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
-    click(By.cssSelector("button[type='submit']"));
-    visible(By.partialLinkText("Việc của tôi"));
-  }
-
-  private void logOut() {
-    browser.manage().deleteAllCookies();
-  }
-
-  private void type(String label, String text) {
-    visible(By.xpath("//label[normalize-space()='" + label + "*' or normalize-space()='" + label + "']/following::input[1]"))
-        .sendKeys(text);
-  }
-
-  /** form-js renders a select as its own dropdown: open it, then pick the option by its label. */
-  private void choose(String label, String option) {
-    click(By.xpath("//label[starts-with(normalize-space(),'" + label + "')]/following::*[contains(@class,'fjs-input-group')][1]"));
-    List<WebElement> options = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
-        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + option + "']")));
-    options.get(0).click();
-  }
-
-  private WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-  }
-
-  /** Clicks like a person: scrolled into view first (long forms push buttons under the modal's edge). */
-  private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    try {
-      element.click();
-    } catch (ElementClickInterceptedException covered) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
     }
   }
 }

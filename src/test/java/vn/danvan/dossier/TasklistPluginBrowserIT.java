@@ -9,22 +9,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.calendar.VietnamTime;
 import vn.danvan.support.Browser;
+import vn.danvan.support.TasklistPage;
 import vn.danvan.support.Http;
 import vn.danvan.support.Poppler;
 import vn.danvan.support.ProcedureSamples;
@@ -48,11 +46,13 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
 
   WebDriver browser;
   WebDriverWait wait;
+  TasklistPage page;
 
   @BeforeEach
   void openBrowser() {
     browser = Browser.start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    page = new TasklistPage(browser, wait, port);
   }
 
   @AfterEach
@@ -66,19 +66,19 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
   void officerPrintsTheReceiptSpecialistAndLeaderSeeTheDossierAndTheDraftResult() throws Exception {
     String applicant = "Trần Thị Kim Oanh";
     // ---- the one-stop officer receives the dossier
-    logIn("camlo.officer");
-    click(By.partialLinkText("Bắt đầu quy trình"));
-    click(By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
-    choose("Thủ tục hành chính", "Chứng thực bản sao từ bản chính giấy tờ, văn bản");
-    type("Họ và tên người nộp hồ sơ", applicant);
-    type("Số định danh cá nhân (12 chữ số)", "045201000987");
-    type("Số điện thoại", "0912345987");
-    visible(By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]"))
+    page.logIn("camlo.officer");
+    page.click(By.partialLinkText("Bắt đầu quy trình"));
+    page.click(By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
+    page.choose("Thủ tục hành chính", "Chứng thực bản sao từ bản chính giấy tờ, văn bản");
+    page.type("Họ và tên người nộp hồ sơ", applicant);
+    page.type("Số định danh cá nhân (12 chữ số)", "045201000987");
+    page.type("Số điện thoại", "0912345987");
+    page.visible(By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]"))
         .sendKeys("Bản chính và bản sao giấy khai sinh");
-    ProcedureSamples.typed("CERTIFIED_COPY").forEach(this::type);
-    click(By.xpath("//button[normalize-space()='Bắt đầu']"));
+    ProcedureSamples.typed("CERTIFIED_COPY").forEach(page::type);
+    page.click(By.xpath("//button[normalize-space()='Bắt đầu']"));
 
-    WebElement fresh = visible(By.cssSelector(".danvan-recent-panel .danvan-received.danvan-fresh"));
+    WebElement fresh = page.visible(By.cssSelector(".danvan-recent-panel .danvan-received.danvan-fresh"));
     String code = fresh.getAttribute("data-dossier-code");
     Task appraisal = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     assertThat(taskService.getVariable(appraisal.getId(), DossierProcess.VAR_APPLICANT_NAME)).isEqualTo(applicant);
@@ -100,10 +100,10 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
     browser.get("http://localhost:" + port + scanned.getRawPath() + "?" + scanned.getRawQuery());
     wait.until(d -> code.equals(d.findElement(By.id("code")).getDomProperty("value")));
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    logOut();
+    page.logOut();
 
     // ---- the specialist sees the dossier beside the appraisal
-    logIn("camlo.specialist");
+    page.logIn("camlo.specialist");
     openTask(appraisal.getId(), "Thẩm định hồ sơ");
     WebElement tab = dossierTab(code);
     assertThat(tab.findElement(By.cssSelector(".danvan-applicant")).getText()).isEqualTo(applicant);
@@ -119,11 +119,11 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
     Browser.keep(browser, "specialist-dossier-tab");
     String receiptLink = tab.findElement(By.cssSelector("tr[data-document-kind='RECEIPT'] a.danvan-pdf")).getAttribute("href");
     assertThat(pdfText(receiptLink)).contains(code);
-    logOut();
+    page.logOut();
     appraised(appraisal.getId());
 
     // ---- the leader reads the draft result before approving
-    logIn("camlo.chairman");
+    page.logIn("camlo.chairman");
     openTask(taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId(), "Phê duyệt kết quả");
     tab = dossierTab(code);
     WebElement draft = wait.until(d -> d.findElement(By.cssSelector("tr[data-document-kind='DRAFT_RESULT'] a.danvan-pdf")));
@@ -139,13 +139,13 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
   /** Opens the task as a link to it does (the unit's list holds the tasks of other tests too). */
   private void openTask(String taskId, String name) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    visible(By.xpath("//*[contains(@class,'task-details')]//*[normalize-space()='" + name + "']"));
+    page.visible(By.xpath("//*[contains(@class,'task-details')]//*[normalize-space()='" + name + "']"));
   }
 
   /** The "Hồ sơ" tab of the open task, once it shows the dossier. */
   private WebElement dossierTab(String code) {
-    click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Hồ sơ']"));
-    return visible(By.cssSelector(".danvan-dossier[data-dossier-code='" + code + "']"));
+    page.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Hồ sơ']"));
+    return page.visible(By.cssSelector(".danvan-dossier[data-dossier-code='" + code + "']"));
   }
 
   private void appraised(String taskId) {
@@ -180,44 +180,5 @@ class TasklistPluginBrowserIT extends RunningApplicationTest {
 
   private void scrollTo(WebElement element) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-  }
-
-  private void logIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    visible(By.cssSelector("input[placeholder='Tên đăng nhập']")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
-    click(By.cssSelector("button[type='submit']"));
-    visible(By.partialLinkText("Việc của tôi"));
-  }
-
-  private void logOut() {
-    browser.manage().deleteAllCookies();
-  }
-
-  private void type(String label, String text) {
-    visible(By.xpath("//label[normalize-space()='" + label + "*' or normalize-space()='" + label + "']/following::input[1]"))
-        .sendKeys(text);
-  }
-
-  /** form-js renders a select as its own dropdown: open it, then pick the option by its label. */
-  private void choose(String label, String option) {
-    click(By.xpath("//label[starts-with(normalize-space(),'" + label + "')]/following::*[contains(@class,'fjs-input-group')][1]"));
-    List<WebElement> options = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
-        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + option + "']")));
-    options.get(0).click();
-  }
-
-  private WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-  }
-
-  private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    try {
-      element.click();
-    } catch (ElementClickInterceptedException covered) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
   }
 }
