@@ -87,13 +87,17 @@ public final class PostgresTestDatabase {
           System.getenv().getOrDefault("DANVAN_TEST_DB_PASSWORD", ""), "external server " + prefix);
     }
     try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           // our own hook stops it, after Spring has closed its contexts
           .setRegisterShutdownHook(false)
           .setServerConfig("fsync", "off")
           .setServerConfig("synchronous_commit", "off")
-          .setServerConfig("max_connections", "300")
-          .start();
+          .setServerConfig("max_connections", "300");
+      if (Boolean.getBoolean("danvan.test.pg-stat-statements")) {
+        // the benchmark counts statements per dossier (-Pbenchmark sets it; the normal run does not)
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      }
+      EmbeddedPostgres postgres = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         // Shutdown hooks run concurrently: let Spring close its contexts (and their engines) first,
         // or their last commands wait for connections of a stopped server and hold the JVM's exit.

@@ -1,0 +1,350 @@
+package vn.danvan.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import vn.danvan.support.Http;
+import vn.danvan.support.PostgresContextInitializer;
+import vn.danvan.support.ProcedureSamples;
+
+/**
+ * The one-stop lifecycle under load, for measuring, never part of the normal test run (its name
+ * matches neither Surefire's nor Failsafe's patterns; {@code ./mvnw -o -Pbenchmark verify} runs it).
+ *
+ * <p>The application runs as in the demo (units and officials, no seeded dossiers, job executor on)
+ * on the tests' embedded PostgreSQL. For each number of clients N ({@code danvan.bench.clients},
+ * default {@code 1,4,16}) N threads drive whole lifecycles through HTTP as the real officials of one
+ * unit: receive ({@code POST /api/dossiers}), appraise, approve (claim and complete over
+ * {@code /engine-rest}), wait for the asynchronous signing job, return. Each level runs a fixed
+ * number of dossiers ({@code danvan.bench.dossiers}) or, if {@code danvan.bench.seconds} is set,
+ * for that long. It prints lines starting with {@code BENCHMARK}; it asserts only that every
+ * dossier finished, never anything about time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"camunda.bpm.job-execution.enabled=true", "danvan.demo.seed-dossiers=false",
+        "danvan.signing.keystore-dir=target/demo-signing", "danvan.notify.dispatch.enabled=false"})
+@ActiveProfiles("demo")
+@ContextConfiguration(initializers = PostgresContextInitializer.class)
+class LifecycleBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String UNIT = "dongha";
+  private static final String OFFICER = UNIT + ".officer";
+  private static final String SPECIALIST = UNIT + ".specialist";
+  private static final String LEADER = UNIT + ".chairman";
+  private static final long SIGNING_TIMEOUT_MS = 120_000;
+
+  @LocalServerPort int port;
+  @Autowired DataSource dataSource;
+
+  private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+  private HttpClient client;
+
+  @Test
+  void printsThroughputLatencyAndCostPerDossier() throws Exception {
+    int[] levels = Arrays.stream(System.getProperty("danvan.bench.clients", "1,4,16").split(","))
+        .map(String::trim).mapToInt(Integer::parseInt).toArray();
+    int dossiers = Integer.getInteger("danvan.bench.dossiers", 30);
+    int seconds = Integer.getInteger("danvan.bench.seconds", 0);
+    int warmUp = Integer.getInteger("danvan.bench.warmup", 5);
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    System.out.println("BENCHMARK lifecycle receive-appraise-approve-sign(async)-return, unit " + UNIT
+        + ", clients " + Arrays.toString(levels) + ", " + (seconds > 0 ? seconds + " s" : dossiers + " dossiers")
+        + " per level, warm-up " + warmUp + " dossiers, " + Runtime.getRuntime().availableProcessors() + " CPUs");
+
+    boolean statements = statementsLoadable(jdbc);
+    ExecutorService http = Executors.newCachedThreadPool(named("bench-http-"));
+    client = HttpClient.newBuilder().executor(http).build();
+    try {
+      for (int i = 0; i < warmUp; i++) {
+        lifecycle(i);
+      }
+      for (int clients : levels) {
+        runLevel(jdbc, clients, dossiers, seconds, statements);
+      }
+    } finally {
+      http.shutdownNow();
+    }
+  }
+
+  private void runLevel(JdbcTemplate jdbc, int clients, int dossiers, int seconds, boolean statements)
+      throws Exception {
+    latencies.clear();
+    Resources before = Resources.read(jdbc);
+    if (statements) {
+      jdbc.queryForList("SELECT pg_stat_statements_reset()");
+    }
+    AtomicInteger started = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    ExecutorService pool = Executors.newFixedThreadPool(clients, named("bench-client-"));
+    long t0 = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(pool.submit(() -> {
+        while (true) {
+          int n = started.getAndIncrement();
+          if (seconds > 0 ? System.nanoTime() >= deadline : n >= dossiers) {
+            return null;
+          }
+          lifecycle(n);
+          finished.incrementAndGet();
+        }
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get(); // rethrows a failed lifecycle: the benchmark fails rather than print a wrong figure
+    }
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    long clientCpuNs = clientThreadsCpu();
+    pool.shutdown();
+    Resources after = Resources.read(jdbc);
+    int done = finished.get();
+    assertThat(done).as("dossiers finished").isEqualTo(seconds > 0 ? done : dossiers).isPositive();
+
+    String p = "BENCHMARK clients=" + clients + " ";
+    System.out.printf("%sdossiers=%d seconds=%.1f dossiers_per_s=%.2f%n", p, done, elapsed, done / elapsed);
+    latencies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      long[] ms = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf("%slatency kind=%-17s n=%5d p50_ms=%7.1f p95_ms=%7.1f p99_ms=%7.1f max_ms=%7.1f%n", p,
+          e.getKey(), ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1] / 1e6);
+    });
+    double jvmCpuMs = (after.jvmCpuNs - before.jvmCpuNs) / 1e6;
+    System.out.printf("%sper_dossier app_cpu_ms=%.1f (jvm %.1f minus load client %.1f) postgres_cpu_ms=%.1f"
+            + " transactions=%.1f db_bytes=%.0f jvm_alloc_mb=%.1f (incl. load client)%n", p,
+        (jvmCpuMs - clientCpuNs / 1e6) / done, jvmCpuMs / done, clientCpuNs / 1e6 / done,
+        (after.postgresCpuMs - before.postgresCpuMs) / done,
+        (after.transactions - before.transactions) / (double) done,
+        (after.databaseBytes - before.databaseBytes) / (double) done,
+        (after.jvmAllocatedBytes - before.jvmAllocatedBytes) / 1048576.0 / done);
+    System.out.printf("%sper_dossier rows_inserted=%.1f rows_updated=%.1f rows_deleted=%.1f rows_fetched=%.1f%n", p,
+        (after.inserted - before.inserted) / (double) done, (after.updated - before.updated) / (double) done,
+        (after.deleted - before.deleted) / (double) done, (after.fetched - before.fetched) / (double) done);
+    if (statements) {
+      printStatements(jdbc, p, done);
+    }
+  }
+
+  /**
+   * Statements of the level from {@code pg_stat_statements} (every execution, COMMIT included; a
+   * batch counts each of its statements): the total per dossier and the most frequent ones, as
+   * PostgreSQL normalises them (parameters replaced by $n, so no personal data).
+   */
+  private static void printStatements(JdbcTemplate jdbc, String prefix, int done) {
+    String ofThisDatabase = " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database"
+        + " WHERE datname = current_database())";
+    Map<String, Object> total = jdbc.queryForMap("SELECT COALESCE(SUM(calls), 0) AS calls,"
+        + " COALESCE(SUM(calls) FILTER (WHERE query = 'BEGIN'), 0) AS begins,"
+        + " COALESCE(SUM(total_exec_time), 0) AS ms" + ofThisDatabase);
+    double calls = ((Number) total.get("calls")).doubleValue();
+    // the driver sends BEGIN with the transaction's first statement, and a JDBC batch in one go:
+    // statements without BEGIN is an upper bound of the round trips
+    System.out.printf("%sper_dossier statements=%.1f round_trips_at_most=%.1f statement_exec_ms=%.1f%n", prefix,
+        calls / done, (calls - ((Number) total.get("begins")).doubleValue()) / done,
+        ((Number) total.get("ms")).doubleValue() / done);
+    jdbc.queryForList("SELECT calls, query" + ofThisDatabase + " ORDER BY calls DESC LIMIT 8").forEach(row ->
+        System.out.printf("%sstatement calls_per_dossier=%.1f query=%s%n", prefix,
+            ((Number) row.get("calls")).doubleValue() / done,
+            abbreviate(String.valueOf(row.get("query")).replaceAll("\\s+", " "), 140)));
+  }
+
+  private static String abbreviate(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length) + "…";
+  }
+
+  /** Whether the server has pg_stat_statements preloaded (the profile asks the embedded one to). */
+  private static boolean statementsLoadable(JdbcTemplate jdbc) {
+    try {
+      jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      jdbc.queryForList("SELECT 1 FROM pg_stat_statements LIMIT 1");
+      return true;
+    } catch (RuntimeException e) {
+      System.out.println("BENCHMARK pg_stat_statements not loadable: no statement counts");
+      return false;
+    }
+  }
+
+  /** One dossier from the counter to the hand-over, as the unit's officials do it. */
+  private void lifecycle(int n) throws Exception {
+    String phone = "09" + String.format("%08d", n % 100_000_000);
+    String id = "0452" + String.format("%08d", n % 100_000_000);
+    String body = ProcedureSamples.apiBody("""
+        {"procedureCode":"CERTIFIED_COPY","unit":"%s","applicantName":"Nguyễn Văn An","idNumber":"%s",
+         "phone":"%s","email":"an@example.vn","channel":"COUNTER","applicantAddress":"12 Lê Duẩn, Đông Hà",
+         "documentList":"Bản chính và bản sao giấy tờ"}""".formatted(UNIT, id, phone));
+    JsonNode receipt = call("start", "POST", "/api/dossiers", OFFICER, body, 201);
+    String code = receipt.path("code").asText();
+
+    String appraisal = task(code, "Task_AppraiseDossier", SPECIALIST);
+    claimAndComplete("appraise", appraisal, SPECIALIST, "{\"appraisalResult\":{\"value\":\"PROPOSE_APPROVE\"},"
+        + "\"appraisalOpinion\":{\"value\":\"Hồ sơ hợp lệ, đề nghị chứng thực\"}}");
+    String approval = task(code, "Task_ApproveResult", LEADER);
+    claimAndComplete("approve", approval, LEADER, "{\"approvalDecision\":{\"value\":\"APPROVE\"}}");
+    long approved = System.nanoTime();
+
+    // the job executor signs the result; the return task appears when it has
+    String handOver = null;
+    while (handOver == null) {
+      JsonNode tasks = call("poll-return-task", "GET", tasksOf(code, "Task_ReturnResult"), OFFICER, null, 200);
+      if (!tasks.isEmpty()) {
+        handOver = tasks.get(0).path("id").asText();
+      } else if (System.nanoTime() - approved > TimeUnit.MILLISECONDS.toNanos(SIGNING_TIMEOUT_MS)) {
+        throw new IllegalStateException("dossier " + code + " not signed within " + SIGNING_TIMEOUT_MS + " ms");
+      } else {
+        Thread.sleep(10);
+      }
+    }
+    record("job-approved-to-signed", System.nanoTime() - approved);
+    claimAndComplete("return", handOver, OFFICER,
+        "{\"resultHandedOver\":{\"value\":true},\"satisfaction\":{\"value\":\"4\"}}");
+    String state = call("read-dossier", "GET", "/api/dossiers/" + code, OFFICER, null, 200).path("state").asText();
+    if (!state.equals("RETURNED")) {
+      throw new IllegalStateException("dossier " + code + " ended in state " + state);
+    }
+  }
+
+  private String task(String code, String taskKey, String user) throws Exception {
+    JsonNode tasks = call("find-task", "GET", tasksOf(code, taskKey), user, null, 200);
+    if (tasks.size() != 1) {
+      throw new IllegalStateException(user + " sees " + tasks.size() + " " + taskKey + " of " + code);
+    }
+    return tasks.get(0).path("id").asText();
+  }
+
+  private static String tasksOf(String code, String taskKey) {
+    return "/engine-rest/task?processInstanceBusinessKey=" + code + "&taskDefinitionKey=" + taskKey;
+  }
+
+  private void claimAndComplete(String step, String taskId, String user, String variables) throws Exception {
+    call("claim", "POST", "/engine-rest/task/" + taskId + "/claim", user, "{\"userId\":\"" + user + "\"}", 204);
+    call("complete-" + step, "POST", "/engine-rest/task/" + taskId + "/complete", user,
+        "{\"variables\":" + variables + "}", 204);
+  }
+
+  private JsonNode call(String kind, String method, String path, String user, String json, int expected)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", Http.basic(user, "demo"));
+    if (json != null) {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    long t0 = System.nanoTime();
+    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    record(kind, System.nanoTime() - t0);
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(kind + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
+  private void record(String kind, long nanos) {
+    latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos);
+  }
+
+  private static double pct(long[] sortedNanos, int percentile) {
+    int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1;
+    return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+  }
+
+  /** CPU of the load client's threads (alive until the level is read), to subtract from the JVM's. */
+  private static long clientThreadsCpu() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Set<Long> ids = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("bench-")).map(Thread::getId).collect(Collectors.toSet());
+    return ids.stream().mapToLong(threads::getThreadCpuTime).filter(ns -> ns > 0).sum();
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Counters read before and after a level: the JVM's, the database's, and the PostgreSQL processes'. */
+  private record Resources(long jvmCpuNs, long jvmAllocatedBytes, double postgresCpuMs, long transactions,
+      long inserted, long updated, long deleted, long fetched, long databaseBytes) {
+
+    static Resources read(JdbcTemplate jdbc) throws InterruptedException {
+      // PostgreSQL publishes a backend's statistics up to a second after its transaction ends
+      Thread.sleep(1_100);
+      Map<String, Object> db = jdbc.queryForMap("SELECT pg_stat_clear_snapshot() IS NULL AS cleared, "
+          + "xact_commit + xact_rollback AS xacts, tup_inserted, tup_updated, tup_deleted, tup_fetched, "
+          + "pg_database_size(current_database()) AS size FROM pg_stat_database WHERE datname = current_database()");
+      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+      return new Resources(os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), postgresProcessesCpuMs(jdbc),
+          ((Number) db.get("xacts")).longValue(), ((Number) db.get("tup_inserted")).longValue(),
+          ((Number) db.get("tup_updated")).longValue(), ((Number) db.get("tup_deleted")).longValue(),
+          ((Number) db.get("tup_fetched")).longValue(), ((Number) db.get("size")).longValue());
+    }
+
+    /**
+     * CPU of a PostgreSQL on this machine (the embedded one): user+system time of its postmaster,
+     * including that of ended children, and of its live processes, from /proc in clock ticks of
+     * 10 ms. 0 off Linux or with a server on another machine.
+     */
+    private static double postgresProcessesCpuMs(JdbcTemplate jdbc) {
+      try {
+        long backend = jdbc.queryForObject("SELECT pg_backend_pid()", Long.class);
+        long postmaster = Long.parseLong(stat(backend)[1]);
+        String[] own = stat(postmaster);
+        long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
+            + Long.parseLong(own[14]);
+        ticks += ProcessHandle.of(postmaster).map(ProcessHandle::children).orElseGet(java.util.stream.Stream::empty)
+            .mapToLong(child -> {
+              try {
+                String[] f = stat(child.pid());
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+              } catch (Exception e) {
+                return 0; // ended meanwhile: its time is in the postmaster's children's time
+              }
+            }).sum();
+        return ticks * 10.0;
+      } catch (Exception e) {
+        return 0;
+      }
+    }
+
+    /** Fields of /proc/pid/stat from the state on: [0] state, [1] ppid, [11..14] utime stime cutime cstime. */
+    private static String[] stat(long pid) throws java.io.IOException {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+  }
+}
