@@ -32,6 +32,16 @@ public record UnitChange(String parent, Appointment chairman, List<Appointment> 
     this(parent, chairman, viceChairmen, actingChairman, null);
   }
 
+  /** The same description with these vice-chairmen. */
+  public UnitChange withViceChairmen(List<Appointment> vices) {
+    return new UnitChange(parent, chairman, vices, actingChairman, contactPhone, agencyCode);
+  }
+
+  /** The same description with this contact phone (null: none). */
+  public UnitChange withContactPhone(String phone) {
+    return new UnitChange(parent, chairman, viceChairmen, actingChairman, phone, agencyCode);
+  }
+
   /** One official: their Camunda user id and the title they hold; a blank title gets the position's default. */
   public record Appointment(String userId, String title) {}
 }

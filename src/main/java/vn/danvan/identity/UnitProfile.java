@@ -31,6 +31,21 @@ public record UnitProfile(String code, String parent, List<UnitOfficial> officia
     return new UnitProfile(code, null, List.of());
   }
 
+  /**
+   * This description as the body of a {@code PUT}: every part kept (parent, officials with their
+   * titles, phone, agency code), so that a change of one part, e.g.
+   * {@code profile.asChange().withContactPhone(null)}, never clears the others by omission.
+   */
+  public UnitChange asChange() {
+    return new UnitChange(parent, holder(OfficialPosition.CHAIRMAN).map(UnitProfile::appointment).orElse(null),
+        all(OfficialPosition.VICE_CHAIRMAN).stream().map(UnitProfile::appointment).toList(),
+        holder(OfficialPosition.ACTING_CHAIRMAN).map(UnitProfile::appointment).orElse(null), contactPhone, agencyCode);
+  }
+
+  private static UnitChange.Appointment appointment(UnitOfficial official) {
+    return new UnitChange.Appointment(official.userId(), official.title());
+  }
+
   public Optional<UnitOfficial> holder(OfficialPosition position) {
     return officials.stream().filter(o -> o.position() == position).findFirst();
   }

@@ -450,15 +450,10 @@ class DossierApprovalProcessTest {
     }
     if (officials.position("dongha", id).isEmpty()) {
       // only a holder of a post signs for the committee: the deputy is one of the unit's vice-chairmen
-      var unit = officials.profile("dongha").orElseThrow();
-      var vices = new java.util.ArrayList<vn.danvan.identity.UnitChange.Appointment>();
-      unit.all(vn.danvan.identity.OfficialPosition.VICE_CHAIRMAN)
-          .forEach(o -> vices.add(new vn.danvan.identity.UnitChange.Appointment(o.userId(), o.title())));
+      var unit = officials.profile("dongha").orElseThrow().asChange();
+      var vices = new java.util.ArrayList<>(unit.viceChairmen());
       vices.add(new vn.danvan.identity.UnitChange.Appointment(id, "Phó Chủ tịch UBND phường"));
-      var chairman = unit.holder(vn.danvan.identity.OfficialPosition.CHAIRMAN).orElseThrow();
-      officials.replace("dongha", new vn.danvan.identity.UnitChange(unit.parent(),
-          new vn.danvan.identity.UnitChange.Appointment(chairman.userId(), chairman.title()), vices, null,
-          unit.contactPhone(), unit.agencyCode()), "test");
+      officials.replace("dongha", unit.withViceChairmen(vices), "test");
     }
     return id;
   }

@@ -250,7 +250,7 @@ class DossierDeadlinesProcessTest {
   void supplementRequestLetterShowsTheDeadlineItGivesAndTheUnitsContactPhone() throws Exception {
     // the unit's phone is data, set as an administrator sets it (PUT /api/units/dongha), officials kept
     var unit = officials.profile("dongha").orElseThrow();
-    officials.replace("dongha", withPhone(unit, "0233 3852 123"), "test");
+    officials.replace("dongha", unit.asChange().withContactPhone("0233 3852 123"), "test");
     try {
       at("2026-11-25T09:00");
       ProcessInstance dossier = driver.start("LAND_TRANSFER_REGISTRATION", CHECK_INCOMPLETE, Map.of());
@@ -264,19 +264,10 @@ class DossierDeadlinesProcessTest {
             "số điện thoại 0233 3852 123");
       }
     } finally {
-      officials.replace("dongha", withPhone(unit, null), "test");
+      officials.replace("dongha", unit.asChange().withContactPhone(null), "test");
     }
   }
 
-  private static vn.danvan.identity.UnitChange withPhone(vn.danvan.identity.UnitProfile unit, String phone) {
-    java.util.function.Function<vn.danvan.identity.UnitOfficial, vn.danvan.identity.UnitChange.Appointment> appointment =
-        o -> new vn.danvan.identity.UnitChange.Appointment(o.userId(), o.title());
-    return new vn.danvan.identity.UnitChange(unit.parent(),
-        unit.holder(vn.danvan.identity.OfficialPosition.CHAIRMAN).map(appointment).orElse(null),
-        unit.all(vn.danvan.identity.OfficialPosition.VICE_CHAIRMAN).stream().map(appointment).toList(),
-        unit.holder(vn.danvan.identity.OfficialPosition.ACTING_CHAIRMAN).map(appointment).orElse(null), phone,
-        unit.agencyCode());
-  }
 
   // ------------------------------------------------------------ values the delegates need
 

@@ -31,9 +31,6 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.danvan.document.DocumentService;
 import vn.danvan.document.DocumentState;
 import vn.danvan.support.Poppler;
-import vn.danvan.identity.OfficialPosition;
-import vn.danvan.identity.UnitChange;
-import vn.danvan.identity.UnitOfficial;
 import vn.danvan.identity.UnitOfficials;
 import vn.danvan.identity.UnitProfile;
 
@@ -71,12 +68,12 @@ class SignedLettersProcessTest {
   void setUp() {
     driver = new DossierProcessDriver(runtime, management, history);
     unit = officials.profile("dongha").orElseThrow();
-    officials.replace("dongha", withPhone(unit, UNIT_PHONE), "test");
+    officials.replace("dongha", unit.asChange().withContactPhone(UNIT_PHONE), "test");
   }
 
   @AfterEach
   void tearDown() {
-    officials.replace("dongha", withPhone(unit, null), "test");
+    officials.replace("dongha", unit.asChange().withContactPhone(null), "test");
     ClockUtil.reset();
   }
 
@@ -196,13 +193,6 @@ class SignedLettersProcessTest {
     return pdf;
   }
 
-  private static UnitChange withPhone(UnitProfile unit, String phone) {
-    java.util.function.Function<UnitOfficial, UnitChange.Appointment> appointment =
-        o -> new UnitChange.Appointment(o.userId(), o.title());
-    return new UnitChange(unit.parent(), unit.holder(OfficialPosition.CHAIRMAN).map(appointment).orElse(null),
-        unit.all(OfficialPosition.VICE_CHAIRMAN).stream().map(appointment).toList(),
-        unit.holder(OfficialPosition.ACTING_CHAIRMAN).map(appointment).orElse(null), phone, unit.agencyCode());
-  }
 
   private static void at(String localTime) {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(localTime + ":00+07:00").toInstant()));

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import vn.danvan.identity.OfficialPosition;
 import vn.danvan.identity.UnitChange;
-import vn.danvan.identity.UnitOfficial;
 import vn.danvan.identity.UnitOfficials;
 import vn.danvan.identity.UnitProfile;
 import vn.danvan.support.Http;
@@ -51,23 +49,16 @@ class SeparationOfDutiesIT extends RunningApplicationTest {
     }
     // only a holder of a post signs for the committee: the deputy is a vice-chairman while these tests run
     dongha = officials.profile("dongha").orElseThrow();
-    List<UnitChange.Appointment> vices = new ArrayList<>(appointments(dongha.all(OfficialPosition.VICE_CHAIRMAN)));
+    List<UnitChange.Appointment> vices = new ArrayList<>(dongha.asChange().viceChairmen());
     vices.add(new UnitChange.Appointment(DEPUTY, "Phó Chủ tịch UBND phường"));
-    officials.replace("dongha", new UnitChange(dongha.parent(),
-        appointments(dongha.all(OfficialPosition.CHAIRMAN)).get(0), vices, null, dongha.contactPhone(),
-        dongha.agencyCode()), "test");
+    officials.replace("dongha", dongha.asChange().withViceChairmen(vices), "test");
   }
 
   @AfterEach
   void restoreTheUnit() {
-    officials.replace("dongha", new UnitChange(dongha.parent(), appointments(dongha.all(OfficialPosition.CHAIRMAN)).get(0),
-        appointments(dongha.all(OfficialPosition.VICE_CHAIRMAN)), null, dongha.contactPhone(), dongha.agencyCode()),
-        "test");
+    officials.replace("dongha", dongha.asChange(), "test");
   }
 
-  private static List<UnitChange.Appointment> appointments(List<UnitOfficial> holders) {
-    return holders.stream().map(o -> new UnitChange.Appointment(o.userId(), o.title())).toList();
-  }
 
   @Test
   void theAppraiserCannotApproveTheDossierThroughAnyDoor() {
