@@ -155,8 +155,12 @@ public class CaseClock {
    */
   @Transactional(readOnly = true)
   public Instant stepDue(String caseKey, WorkingTime budget) {
-    CaseClockState clock = clocks.find(caseKey)
-        .orElseThrow(() -> new IllegalStateException("Case " + caseKey + " has no clock"));
+    return stepDue(clocks.find(caseKey)
+        .orElseThrow(() -> new IllegalStateException("Case " + caseKey + " has no clock")), budget);
+  }
+
+  /** The same, for a clock already read (a due-date expression reads it once to route by process). */
+  public Instant stepDue(CaseClockState clock, WorkingTime budget) {
     Instant cap = clock.state() == ClockState.RUNNING ? clock.deadlineAt() : null;
     return office.stepDue(EngineClock.now(), budget, cap);
   }

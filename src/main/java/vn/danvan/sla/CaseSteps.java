@@ -36,6 +36,6 @@ public class CaseSteps {
     if (source == null) {
       throw new IllegalStateException("No step budgets for process " + state.ref().processKey());
     }
-    return Date.from(clock.stepDue(caseKey, source.budget(caseKey, step, execution)));
+    return Date.from(clock.stepDue(state, source.budget(caseKey, step, execution)));
   }
 }

@@ -25,9 +25,10 @@ class CaseStepsTest {
   @Test
   void theBudgetComesFromTheCasesProcess() {
     when(execution.getProcessBusinessKey()).thenReturn("KN-1");
-    when(clock.find("KN-1")).thenReturn(Optional.of(state("complaint")));
+    CaseClockState complaint = state("complaint");
+    when(clock.find("KN-1")).thenReturn(Optional.of(complaint));
     WorkingTime verify = new WorkingTime(3, WorkingTime.Unit.WORKING_DAYS);
-    when(clock.stepDue("KN-1", verify)).thenReturn(DEADLINE);
+    when(clock.stepDue(complaint, verify)).thenReturn(DEADLINE);
     CaseSteps steps = new CaseSteps(clock, List.of(budgets("dossierApproval", new WorkingTime(1, WorkingTime.Unit.WORKING_HOURS)),
         budgets("complaint", verify)));
     assertThat(steps.stepDue(execution, "VERIFY")).isEqualTo(Date.from(DEADLINE));
