@@ -6,11 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.dossier.DossierProcess.*;
+import static vn.danvan.dossier.DossierProcessDriver.at;
+import static vn.danvan.dossier.DossierProcessDriver.local;
 
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -325,11 +325,4 @@ class DossierDeadlinesProcessTest {
   }
 
   /** Moves the engine clock to a local time in Vietnam. */
-  private static void at(String local) {
-    ClockUtil.setCurrentTime(Date.from(local(local)));
-  }
-
-  private static Instant local(String local) {
-    return OffsetDateTime.parse(local + ":00+07:00").toInstant();
-  }
 }

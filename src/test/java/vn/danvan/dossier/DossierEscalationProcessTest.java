@@ -5,10 +5,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.dossier.DossierProcess.*;
+import static vn.danvan.dossier.DossierProcessDriver.at;
+import static vn.danvan.dossier.DossierProcessDriver.local;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -288,13 +288,5 @@ class DossierEscalationProcessTest {
 
   private Task task(ProcessInstance dossier, String key) {
     return tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(key).singleResult();
-  }
-
-  private static void at(String local) {
-    ClockUtil.setCurrentTime(Date.from(local(local)));
-  }
-
-  private static Instant local(String local) {
-    return OffsetDateTime.parse(local + ":00+07:00").toInstant();
   }
 }

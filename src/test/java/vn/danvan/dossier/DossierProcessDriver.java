@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.danvan.dossier.DossierProcess.*;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import vn.danvan.support.ProcedureSamples;
@@ -90,5 +92,15 @@ final class DossierProcessDriver {
 
   String code(ProcessInstance dossier) {
     return (String) historyVariable(dossier, VAR_DOSSIER_CODE);
+  }
+
+  /** Moves the engine's clock to this Vietnam local time ("2026-11-25T09:00"). */
+  static void at(String local) {
+    ClockUtil.setCurrentTime(Date.from(local(local)));
+  }
+
+  /** A Vietnam local time ("2026-11-25T17:00") as an instant, for expected due dates. */
+  static Instant local(String local) {
+    return OffsetDateTime.parse(local + ":00+07:00").toInstant();
   }
 }

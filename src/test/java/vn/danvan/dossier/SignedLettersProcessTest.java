@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static vn.danvan.dossier.DossierProcess.*;
+import static vn.danvan.dossier.DossierProcessDriver.at;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -191,10 +191,5 @@ class SignedLettersProcessTest {
     Path pdf = dir.resolve(documentId + ".pdf");
     Files.write(pdf, documents.content(documentId).orElseThrow());
     return pdf;
-  }
-
-
-  private static void at(String localTime) {
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(localTime + ":00+07:00").toInstant()));
   }
 }
