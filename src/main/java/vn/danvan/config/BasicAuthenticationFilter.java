@@ -28,6 +28,10 @@ import vn.danvan.login.LoginThrottle;
  * membership counts at once), and a changing request (anything but GET, HEAD, OPTIONS) must carry
  * the session's CSRF token in {@code X-XSRF-TOKEN}, exactly as Camunda's own webapp API demands,
  * else 403. A request with an {@code Authorization} header is judged by that header alone.
+ *
+ * <p>A Basic login accepted within the last {@code danvan.performance.identity-cache} is not checked
+ * again ({@link RecentLogins}): an API client's next requests skip the password check and the group
+ * and tenant queries. The throttle still counts every request's attempt.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
@@ -38,11 +42,14 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   private final IdentityService identityService;
   private final Predicate<String> isPublicPath;
   private final LoginThrottle throttle;
+  private final RecentLogins recentLogins;
 
-  public BasicAuthenticationFilter(IdentityService identityService, Predicate<String> isPublicPath, LoginThrottle throttle) {
+  BasicAuthenticationFilter(IdentityService identityService, Predicate<String> isPublicPath, LoginThrottle throttle,
+      RecentLogins recentLogins) {
     this.identityService = identityService;
     this.isPublicPath = isPublicPath;
     this.throttle = throttle;
+    this.recentLogins = recentLogins;
   }
 
   @Override
@@ -73,19 +80,25 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     String userId = credentials.userId();
+    RecentLogins.Identity known;
     try (LoginThrottle.Attempt attempt = throttle.attempt(request.getRemoteAddr(), userId)) {
       if (attempt.refused()) {
         throttle.refuse(response, attempt.retryAfterSeconds());
         return;
       }
-      if (!identityService.checkPassword(userId, credentials.password())) {
-        attempt.failed();
-        refuse(response);
-        return;
+      known = recentLogins.find(userId, credentials.password()).orElse(null);
+      if (known == null) {
+        if (!identityService.checkPassword(userId, credentials.password())) {
+          attempt.failed();
+          refuse(response);
+          return;
+        }
+        known = identityOf(userId);
+        recentLogins.remember(credentials.password(), known);
       }
       attempt.succeeded();
     }
-    runAs(userId, request, response, chain);
+    runAs(known, request, response, chain);
   }
 
   /** A webapp session's user: refused if gone from the identity service, or without the CSRF token when changing. */
@@ -100,15 +113,19 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
           ApiError.of("CSRF token missing or wrong: send the session's token in X-XSRF-TOKEN"));
       return;
     }
-    runAs(userId, request, response, chain);
+    runAs(identityOf(userId), request, response, chain);
   }
 
-  private void runAs(String userId, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  private RecentLogins.Identity identityOf(String userId) {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
         .stream().map(Tenant::getId).toList();
-    identityService.setAuthentication(userId, groups, tenants);
+    return new RecentLogins.Identity(userId, groups, tenants);
+  }
+
+  private void runAs(RecentLogins.Identity user, HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    identityService.setAuthentication(user.userId(), user.groups(), user.tenants());
     try {
       chain.doFilter(request, response);
     } finally {

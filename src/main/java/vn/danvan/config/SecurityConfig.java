@@ -1,5 +1,6 @@
 package vn.danvan.config;
 
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,9 +28,9 @@ class SecurityConfig {
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
-      LoginThrottle throttle) {
-    var registration = new FilterRegistrationBean<>(
-        new BasicAuthenticationFilter(identityService, SecurityConfig::isPublic, throttle));
+      LoginThrottle throttle, @Value("${danvan.performance.identity-cache:PT30S}") Duration identityCache) {
+    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService,
+        SecurityConfig::isPublic, throttle, new RecentLogins(identityCache, System::nanoTime)));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setName("danvanRestAuthentication");
     // Before Jersey and Spring MVC see the request, after Spring's encoding filter.

@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineServices;
@@ -45,9 +46,11 @@ final class CascadeDeletionGuard extends CommandInterceptor {
 
   /** The engine, available once it is built (commands run only then). */
   private final Supplier<ProcessEngine> engine;
+  private final Consumer<DeploymentsChanged> deleted;
 
-  CascadeDeletionGuard(Supplier<ProcessEngine> engine) {
+  CascadeDeletionGuard(Supplier<ProcessEngine> engine, Consumer<DeploymentsChanged> deleted) {
     this.engine = engine;
+    this.deleted = deleted;
   }
 
   @Override
@@ -66,7 +69,11 @@ final class CascadeDeletionGuard extends CommandInterceptor {
             + "history would be lost. Delete without cascade (the history stays).");
       }
     }
-    return next.execute(command);
+    T result = next.execute(command);
+    if (isDeletion(command)) {
+      deleted.accept(DeploymentsChanged.deleted());
+    }
+    return result;
   }
 
   private static boolean isDeletion(Command<?> command) {

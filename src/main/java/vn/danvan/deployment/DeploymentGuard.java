@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -37,10 +38,12 @@ final class DeploymentGuard implements Deployer {
 
   private final Supplier<ModelReview> review;
   private final DeploymentAudit audit;
+  private final Consumer<DeploymentsChanged> accepted;
 
-  DeploymentGuard(Supplier<ModelReview> review, DeploymentAudit audit) {
+  DeploymentGuard(Supplier<ModelReview> review, DeploymentAudit audit, Consumer<DeploymentsChanged> accepted) {
     this.review = review;
     this.audit = audit;
+    this.accepted = accepted;
   }
 
   @Override
@@ -70,6 +73,7 @@ final class DeploymentGuard implements Deployer {
         deployment.getTenantId(), user, r.getName(), r.getBytes()));
     LOG.info("Deployment {} ({}) accepted: user={}, resources={}", deployment.getId(), deployment.getName(), user,
         resources.keySet());
+    accepted.accept(DeploymentsChanged.deployed(resources.keySet()));
   }
 
   /**

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Installs the trust model of deployments into the engine: the {@link DeploymentGuard} as first
@@ -39,22 +41,41 @@ class DeploymentSecurityPlugin extends AbstractProcessEnginePlugin {
     configuration.setExpressionManager(new SandboxExpressionManager(context, beans.asMap()));
 
     List<Deployer> deployers = new ArrayList<>();
-    deployers.add(new DeploymentGuard(() -> review(beans), new DeploymentAudit(jdbc)));
+    deployers.add(new DeploymentGuard(() -> review(beans), new DeploymentAudit(jdbc), this::publishAfterCommit));
     if (configuration.getCustomPreDeployers() != null) {
       deployers.addAll(configuration.getCustomPreDeployers());
     }
     configuration.setCustomPreDeployers(deployers);
 
     // One instance per chain: an interceptor holds the next element of its chain.
-    configuration.setCustomPreCommandInterceptorsTxRequired(first(new CascadeDeletionGuard(() -> engine),
+    configuration.setCustomPreCommandInterceptorsTxRequired(first(
+        new CascadeDeletionGuard(() -> engine, this::publishAfterCommit),
         configuration.getCustomPreCommandInterceptorsTxRequired()));
-    configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(new CascadeDeletionGuard(() -> engine),
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(
+        new CascadeDeletionGuard(() -> engine, this::publishAfterCommit),
         configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     this.engine = processEngine;
+  }
+
+  /**
+   * Tells node-local caches about a deployment or deletion once it is committed (inside a Spring transaction,
+   * which the engine's commands join), so that none re-reads the old version in between and keeps it.
+   */
+  private void publishAfterCommit(DeploymentsChanged change) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          context.publishEvent(change);
+        }
+      });
+    } else {
+      context.publishEvent(change);
+    }
   }
 
   private ModelReview review(ExposedBeans beans) {

@@ -1,9 +1,13 @@
 package vn.danvan.procedure;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -11,7 +15,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import vn.danvan.deployment.DeploymentsChanged;
 
 /**
  * The procedures of the one-stop counter, read from the latest deployed version of the decision
@@ -25,6 +33,13 @@ import org.springframework.stereotype.Service;
  * dossier process records its decision with a business rule task on the same table. For the same
  * reason the deployed table is read without the caller's authorizations: every authenticated user
  * may read the catalogue.
+ *
+ * <p>A dossier asks for its row many times (every step's due date, every screen): the answer for
+ * one version, procedure, acceptance date and verification flag never changes, so it is evaluated
+ * once and remembered with that version. Which version is the latest is asked of the database at
+ * most every {@code danvan.performance.catalogue-cache} (10 s): a deployment on this node is seen at
+ * once (its {@link DeploymentsChanged} event, as is a deletion), one on another node of a cluster within that time.
+ * {@code PT0S} asks and evaluates on every call (the stock path, for the benchmark only).
  */
 @Service
 public class ProcedureCatalogue {
@@ -32,11 +47,33 @@ public class ProcedureCatalogue {
   private final RepositoryService repositoryService;
   private final ProcessEngineConfigurationImpl engineConfiguration;
   private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-  private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+  private static final int MAX_REMEMBERED_ROWS = 50_000;
 
-  public ProcedureCatalogue(ProcessEngine processEngine) {
+  private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+  private final long trustNanos;
+  /** {@code nanoClock} time when the latest version was last confirmed; 0: ask the database next time. */
+  private volatile long confirmedAt;
+  private final LongSupplier nanoClock;
+
+  @Autowired
+  public ProcedureCatalogue(ProcessEngine processEngine,
+      @Value("${danvan.performance.catalogue-cache:PT10S}") Duration trustLatest) {
+    this(processEngine, trustLatest, System::nanoTime);
+  }
+
+  ProcedureCatalogue(ProcessEngine processEngine, Duration trustLatest, LongSupplier nanoClock) {
     this.repositoryService = processEngine.getRepositoryService();
     this.engineConfiguration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    this.trustNanos = trustLatest.toNanos();
+    this.nanoClock = nanoClock;
+  }
+
+  /** A decision table was deployed or deleted on this node (committed): the next lookup asks which is latest. */
+  @EventListener
+  void deploymentsChanged(DeploymentsChanged change) {
+    if (change.mayConcern(".dmn")) {
+      confirmedAt = 0;
+    }
   }
 
   /** Every procedure in force for dossiers accepted on {@code on} (the variant without verification). */
@@ -49,7 +86,15 @@ public class ProcedureCatalogue {
    * if the code is unknown or has no rule on that date.
    */
   public Optional<Procedure> find(String code, LocalDate acceptedOn, boolean verificationNeeded) {
-    return table().find(code, acceptedOn, verificationNeeded);
+    Loaded current = current();
+    if (trustNanos == 0) {
+      return current.table().find(code, acceptedOn, verificationNeeded);
+    }
+    if (current.rows().size() > MAX_REMEMBERED_ROWS) {
+      current.rows().clear();
+    }
+    return current.rows().computeIfAbsent(new RowKey(code, acceptedOn, verificationNeeded),
+        key -> current.table().find(key.code(), key.acceptedOn(), key.verificationNeeded()));
   }
 
   /** Whether some row of the table names {@code code}, whatever its dates. */
@@ -58,6 +103,22 @@ public class ProcedureCatalogue {
   }
 
   private ProcedureTable table() {
+    return current().table();
+  }
+
+  private Loaded current() {
+    Loaded current = loaded.get();
+    long checked = confirmedAt;
+    if (current != null && trustNanos > 0 && checked != 0 && nanoClock.getAsLong() - checked < trustNanos) {
+      return current;
+    }
+    long asked = nanoClock.getAsLong();
+    Loaded latest = latest();
+    confirmedAt = asked == 0 ? 1 : asked;
+    return latest;
+  }
+
+  private Loaded latest() {
     return engineConfiguration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
       DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
           .decisionDefinitionKey(ProcedureDecision.KEY).withoutTenantId().latestVersion().singleResult();
@@ -66,14 +127,20 @@ public class ProcedureCatalogue {
       }
       Loaded current = loaded.get();
       if (current != null && current.definitionId().equals(latest.getId())) {
-        return current.table();
+        return current;
       }
       DmnModelInstance model = repositoryService.getDmnModelInstance(latest.getId());
-      Loaded fresh = new Loaded(latest.getId(), new ProcedureTable(dmnEngine, model));
+      Loaded fresh = new Loaded(latest.getId(), new ProcedureTable(dmnEngine, model), new ConcurrentHashMap<>());
       loaded.set(fresh);
-      return fresh.table();
+      return fresh;
     }));
   }
 
-  private record Loaded(String definitionId, ProcedureTable table) {}
+  /**
+   * A parsed version and the rows already looked up in it (a few per procedure and day: bounded by
+   * the days of acceptance still in progress, and dropped with the version).
+   */
+  private record Loaded(String definitionId, ProcedureTable table, Map<RowKey, Optional<Procedure>> rows) {}
+
+  private record RowKey(String code, LocalDate acceptedOn, boolean verificationNeeded) {}
 }

@@ -25,36 +25,34 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import vn.danvan.DanvanApplication;
 import vn.danvan.support.Http;
-import vn.danvan.support.PostgresContextInitializer;
+import vn.danvan.support.PostgresTestDatabase;
 import vn.danvan.support.ProcedureSamples;
 
 /**
  * The one-stop lifecycle under load, for measuring, never part of the normal test run (its name
  * matches neither Surefire's nor Failsafe's patterns; {@code ./mvnw -o -Pbenchmark verify} runs it).
  *
- * <p>The application runs as in the demo (units and officials, no seeded dossiers, job executor on)
- * on the tests' embedded PostgreSQL. For each number of clients N ({@code danvan.bench.clients},
- * default {@code 1,4,16}) N threads drive whole lifecycles through HTTP as the real officials of one
- * unit: receive ({@code POST /api/dossiers}), appraise, approve (claim and complete over
+ * <p>The application runs twice in this JVM, each time as in the demo (units and officials, no
+ * seeded dossiers, job executor on) on a fresh database of the tests' embedded PostgreSQL: first
+ * with this project's settings ("optimised"), then with the stock settings
+ * ({@code bench/stock-settings.properties}: every optimisation of this project switched off, Camunda's
+ * defaults where we changed one). The optimised run goes first, so that any warming of the JVM
+ * favours the stock run. For each number of clients N ({@code danvan.bench.clients}, default
+ * {@code 1,4,16}) N threads drive whole lifecycles through HTTP as the real officials of one unit:
+ * receive ({@code POST /api/dossiers}), appraise, approve (claim and complete over
  * {@code /engine-rest}), wait for the asynchronous signing job, return. Each level runs a fixed
  * number of dossiers ({@code danvan.bench.dossiers}) or, if {@code danvan.bench.seconds} is set,
- * for that long. It prints lines starting with {@code BENCHMARK}; it asserts only that every
- * dossier finished, never anything about time.
+ * for that long. It prints lines starting with {@code BENCHMARK}, and for each level the ratio of
+ * the two runs; it asserts only that every dossier finished, never anything about time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "danvan.demo.seed-dossiers=false",
-        "danvan.signing.keystore-dir=target/demo-signing", "danvan.notify.dispatch.enabled=false"})
-@ActiveProfiles("demo")
-@ContextConfiguration(initializers = PostgresContextInitializer.class)
 class LifecycleBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,11 +62,14 @@ class LifecycleBenchmark {
   private static final String LEADER = UNIT + ".chairman";
   private static final long SIGNING_TIMEOUT_MS = 120_000;
 
-  @LocalServerPort int port;
-  @Autowired DataSource dataSource;
-
   private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
   private HttpClient client;
+  private int port;
+  private JdbcRoundTrips roundTrips;
+
+  /** What a level measured, for the ratio of the two runs. */
+  private record Level(int clients, double dossiersPerSecond, double startP99Ms, double roundTrips,
+      double transactions, double cpuMs) {}
 
   @Test
   void printsThroughputLatencyAndCostPerDossier() throws Exception {
@@ -77,30 +78,89 @@ class LifecycleBenchmark {
     int dossiers = Integer.getInteger("danvan.bench.dossiers", 30);
     int seconds = Integer.getInteger("danvan.bench.seconds", 0);
     int warmUp = Integer.getInteger("danvan.bench.warmup", 5);
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     System.out.println("BENCHMARK lifecycle receive-appraise-approve-sign(async)-return, unit " + UNIT
         + ", clients " + Arrays.toString(levels) + ", " + (seconds > 0 ? seconds + " s" : dossiers + " dossiers")
         + " per level, warm-up " + warmUp + " dossiers, " + Runtime.getRuntime().availableProcessors() + " CPUs");
-
-    boolean statements = statementsLoadable(jdbc);
     ExecutorService http = Executors.newCachedThreadPool(named("bench-http-"));
     client = HttpClient.newBuilder().executor(http).build();
     try {
-      for (int i = 0; i < warmUp; i++) {
-        lifecycle(i);
-      }
-      for (int clients : levels) {
-        runLevel(jdbc, clients, dossiers, seconds, statements);
+      List<Level> optimised = run("optimised", Map.of(), levels, dossiers, seconds, warmUp);
+      List<Level> stock = run("stock", stockSettings(), levels, dossiers, seconds, warmUp);
+      for (int i = 0; i < levels.length; i++) {
+        Level o = optimised.get(i);
+        Level b = stock.get(i);
+        System.out.printf("BENCHMARK ratio clients=%d dossiers_per_s optimised=%.2f stock=%.2f ratio=%.2f"
+                + " | start_p99_ms %.0f vs %.0f | round_trips %.0f vs %.0f | transactions %.1f vs %.1f"
+                + " | cpu_ms(app+db) %.0f vs %.0f%n", o.clients(), o.dossiersPerSecond(), b.dossiersPerSecond(),
+            o.dossiersPerSecond() / b.dossiersPerSecond(), o.startP99Ms(), b.startP99Ms(), o.roundTrips(),
+            b.roundTrips(), o.transactions(), b.transactions(), o.cpuMs(), b.cpuMs());
       }
     } finally {
       http.shutdownNow();
     }
   }
 
-  private void runLevel(JdbcTemplate jdbc, int clients, int dossiers, int seconds, boolean statements)
+  /** The stock settings: every {@code danvan.performance.*} switch off, Camunda's own defaults. */
+  static Map<String, Object> stockSettings() throws java.io.IOException {
+    java.util.Properties stock = new java.util.Properties();
+    try (var in = LifecycleBenchmark.class.getResourceAsStream("/bench/stock-settings.properties")) {
+      stock.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    Map<String, Object> settings = new java.util.TreeMap<>();
+    stock.forEach((k, v) -> settings.put((String) k, v));
+    return settings;
+  }
+
+  private List<Level> run(String mode, Map<String, Object> settings, int[] levels, int dossiers, int seconds,
+      int warmUp) throws Exception {
+    PostgresTestDatabase.Database database = PostgresTestDatabase.newDatabase();
+    Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    properties.put("server.port", "0");
+    // the process-test-coverage plugin on the test class path wants a Spring test around it
+    properties.put("spring.autoconfigure.exclude",
+        "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration");
+    properties.put("DANVAN_DB_URL", database.url());
+    properties.put("DANVAN_DB_USER", database.user());
+    properties.put("DANVAN_DB_PASSWORD", database.password());
+    properties.put("camunda.bpm.job-execution.enabled", "true");
+    properties.put("danvan.demo.seed-dossiers", "false");
+    properties.put("danvan.signing.keystore-dir", "target/demo-signing");
+    properties.put("danvan.notify.dispatch.enabled", "false");
+    vn.danvan.signing.TestPki.Operator.properties().forEach(p -> {
+      int eq = p.indexOf('=');
+      properties.put(p.substring(0, eq), p.substring(eq + 1));
+    });
+    properties.putAll(settings);
+    System.out.println("BENCHMARK run=" + mode + (settings.isEmpty() ? " (the project's settings)" : " " + settings));
+    roundTrips = new JdbcRoundTrips();
+    JdbcRoundTrips counter = roundTrips;
+    // as command-line arguments, which win over application.yaml (default properties would not)
+    String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DanvanApplication.class)
+        .profiles("demo")
+        .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counter))
+        .run(arguments)) {
+      port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+      JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(),
+          database.password()));
+      boolean statements = statementsLoadable(jdbc);
+      for (int i = 0; i < warmUp; i++) {
+        lifecycle(i);
+      }
+      List<Level> measured = new ArrayList<>();
+      for (int clients : levels) {
+        measured.add(runLevel(jdbc, mode, clients, dossiers, seconds, statements));
+      }
+      return measured;
+    }
+  }
+
+  private Level runLevel(JdbcTemplate jdbc, String mode, int clients, int dossiers, int seconds, boolean statements)
       throws Exception {
     latencies.clear();
     Resources before = Resources.read(jdbc);
+    long tripsBefore = roundTrips.count();
     if (statements) {
       jdbc.queryForList("SELECT pg_stat_statements_reset()");
     }
@@ -110,6 +170,7 @@ class LifecycleBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(clients, named("bench-client-"));
     long t0 = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
+    int offset = 1_000_000 * clients + (mode.equals("stock") ? 500_000 : 0);
     for (int c = 0; c < clients; c++) {
       futures.add(pool.submit(() -> {
         while (true) {
@@ -117,7 +178,7 @@ class LifecycleBenchmark {
           if (seconds > 0 ? System.nanoTime() >= deadline : n >= dossiers) {
             return null;
           }
-          lifecycle(n);
+          lifecycle(offset + n);
           finished.incrementAndGet();
         }
       }));
@@ -128,23 +189,29 @@ class LifecycleBenchmark {
     double elapsed = (System.nanoTime() - t0) / 1e9;
     long clientCpuNs = clientThreadsCpu();
     pool.shutdown();
+    long trips = roundTrips.count() - tripsBefore;
     Resources after = Resources.read(jdbc);
     int done = finished.get();
     assertThat(done).as("dossiers finished").isEqualTo(seconds > 0 ? done : dossiers).isPositive();
 
-    String p = "BENCHMARK clients=" + clients + " ";
+    String p = "BENCHMARK run=" + mode + " clients=" + clients + " ";
     System.out.printf("%sdossiers=%d seconds=%.1f dossiers_per_s=%.2f%n", p, done, elapsed, done / elapsed);
+    double[] startP99 = {0};
     latencies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       long[] ms = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+      if (e.getKey().equals("start")) {
+        startP99[0] = pct(ms, 99);
+      }
       System.out.printf("%slatency kind=%-17s n=%5d p50_ms=%7.1f p95_ms=%7.1f p99_ms=%7.1f max_ms=%7.1f%n", p,
           e.getKey(), ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1] / 1e6);
     });
     double jvmCpuMs = (after.jvmCpuNs - before.jvmCpuNs) / 1e6;
+    double appCpu = (jvmCpuMs - clientCpuNs / 1e6) / done;
+    double dbCpu = (after.postgresCpuMs - before.postgresCpuMs) / done;
+    double transactions = (after.transactions - before.transactions) / (double) done;
     System.out.printf("%sper_dossier app_cpu_ms=%.1f (jvm %.1f minus load client %.1f) postgres_cpu_ms=%.1f"
-            + " transactions=%.1f db_bytes=%.0f jvm_alloc_mb=%.1f (incl. load client)%n", p,
-        (jvmCpuMs - clientCpuNs / 1e6) / done, jvmCpuMs / done, clientCpuNs / 1e6 / done,
-        (after.postgresCpuMs - before.postgresCpuMs) / done,
-        (after.transactions - before.transactions) / (double) done,
+            + " transactions=%.1f round_trips=%.1f db_bytes=%.0f jvm_alloc_mb=%.1f (incl. load client)%n", p,
+        appCpu, jvmCpuMs / done, clientCpuNs / 1e6 / done, dbCpu, transactions, trips / (double) done,
         (after.databaseBytes - before.databaseBytes) / (double) done,
         (after.jvmAllocatedBytes - before.jvmAllocatedBytes) / 1048576.0 / done);
     System.out.printf("%sper_dossier rows_inserted=%.1f rows_updated=%.1f rows_deleted=%.1f rows_fetched=%.1f%n", p,
@@ -153,6 +220,7 @@ class LifecycleBenchmark {
     if (statements) {
       printStatements(jdbc, p, done);
     }
+    return new Level(clients, done / elapsed, startP99[0], trips / (double) done, transactions, appCpu + dbCpu);
   }
 
   /**
@@ -167,10 +235,9 @@ class LifecycleBenchmark {
         + " COALESCE(SUM(calls) FILTER (WHERE query = 'BEGIN'), 0) AS begins,"
         + " COALESCE(SUM(total_exec_time), 0) AS ms" + ofThisDatabase);
     double calls = ((Number) total.get("calls")).doubleValue();
-    // the driver sends BEGIN with the transaction's first statement, and a JDBC batch in one go:
-    // statements without BEGIN is an upper bound of the round trips
-    System.out.printf("%sper_dossier statements=%.1f round_trips_at_most=%.1f statement_exec_ms=%.1f%n", prefix,
-        calls / done, (calls - ((Number) total.get("begins")).doubleValue()) / done,
+    // each statement of a JDBC batch counts here, although the batch travels in one round trip
+    System.out.printf("%sper_dossier statements=%.1f (BEGIN excluded) statement_exec_ms=%.1f%n", prefix,
+        (calls - ((Number) total.get("begins")).doubleValue()) / done,
         ((Number) total.get("ms")).doubleValue() / done);
     jdbc.queryForList("SELECT calls, query" + ofThisDatabase + " ORDER BY calls DESC LIMIT 8").forEach(row ->
         System.out.printf("%sstatement calls_per_dossier=%.1f query=%s%n", prefix,

@@ -3,7 +3,9 @@ package vn.danvan.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,6 +30,7 @@ class ProcedureCatalogueTest {
   static final LocalDate APRIL_2026 = LocalDate.parse("2026-04-23");
 
   @Autowired ProcedureCatalogue catalogue;
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
@@ -137,5 +140,43 @@ class ProcedureCatalogueTest {
       identityService.clearAuthentication();
     }
     assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisionsBefore);
+  }
+
+  @Test
+  void rowsAreEvaluatedOncePerVersionUnlessCachingIsOff() {
+    LocalDate day = LocalDate.parse("2026-07-01");
+    Procedure first = catalogue.find("BIRTH_REGISTRATION", day, false).orElseThrow();
+    assertThat(catalogue.find("BIRTH_REGISTRATION", day, false)).get().isSameAs(first);
+    ProcedureCatalogue stock = new ProcedureCatalogue(processEngine, Duration.ZERO, System::nanoTime);
+    Procedure evaluated = stock.find("BIRTH_REGISTRATION", day, false).orElseThrow();
+    assertThat(stock.find("BIRTH_REGISTRATION", day, false)).get().isNotSameAs(evaluated).isEqualTo(evaluated);
+  }
+
+  @Test
+  void aVersionDeployedElsewhereCountsOnceTheTrustedTimeHasPassed() throws Exception {
+    // a second catalogue, as on another node of a cluster: it does not hear of this node's deployments
+    AtomicLong now = new AtomicLong(1_000);
+    ProcedureCatalogue otherNode = new ProcedureCatalogue(processEngine, Duration.ofSeconds(10), now::get);
+    LocalDate july = LocalDate.parse("2026-07-01");
+    assertThat(otherNode.find("BIRTH_REGISTRATION", july, false)).get()
+        .extracting(Procedure::deadline).isEqualTo(new Deadline(DeadlineType.SAME_DAY, 0));
+    Deployment deployment;
+    try (InputStream in = getClass().getResourceAsStream("/procedure/datedProcedureCatalogue.dmn")) {
+      deployment = repositoryService.createDeployment().name("dated-catalogue-elsewhere")
+          .addInputStream("procedure/datedProcedureCatalogue.dmn", in).deploy();
+    }
+    try {
+      now.addAndGet(Duration.ofSeconds(9).toNanos());
+      assertThat(otherNode.find("BIRTH_REGISTRATION", july, false)).get()
+          .extracting(Procedure::deadline).isEqualTo(new Deadline(DeadlineType.SAME_DAY, 0));
+      now.addAndGet(Duration.ofSeconds(2).toNanos());
+      assertThat(otherNode.find("BIRTH_REGISTRATION", july, false)).get()
+          .extracting(Procedure::deadline).isEqualTo(new Deadline(DeadlineType.WORKING_DAYS, 2));
+      // this node's own catalogue heard of the deployment at once
+      assertThat(catalogue.find("BIRTH_REGISTRATION", july, false)).get()
+          .extracting(Procedure::deadline).isEqualTo(new Deadline(DeadlineType.WORKING_DAYS, 2));
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
   }
 }
