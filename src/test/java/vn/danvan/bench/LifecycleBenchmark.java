@@ -239,7 +239,8 @@ class LifecycleBenchmark {
     System.out.printf("%sper_dossier statements=%.1f (BEGIN excluded) statement_exec_ms=%.1f%n", prefix,
         (calls - ((Number) total.get("begins")).doubleValue()) / done,
         ((Number) total.get("ms")).doubleValue() / done);
-    jdbc.queryForList("SELECT calls, query" + ofThisDatabase + " ORDER BY calls DESC LIMIT 8").forEach(row ->
+    int top = Integer.getInteger("danvan.bench.top-statements", 8);
+    jdbc.queryForList("SELECT calls, query" + ofThisDatabase + " ORDER BY calls DESC LIMIT " + top).forEach(row ->
         System.out.printf("%sstatement calls_per_dossier=%.1f query=%s%n", prefix,
             ((Number) row.get("calls")).doubleValue() / done,
             abbreviate(String.valueOf(row.get("query")).replaceAll("\\s+", " "), 140)));
