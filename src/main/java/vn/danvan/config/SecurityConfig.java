@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
 import vn.danvan.login.LoginThrottle;
 
 /**
@@ -35,6 +37,18 @@ class SecurityConfig {
     registration.setName("danvanRestAuthentication");
     // Before Jersey and Spring MVC see the request, after Spring's encoding filter.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** One transaction per authenticated API request, right after its authentication ({@link RequestTransactionFilter}). */
+  @Bean
+  @ConditionalOnProperty(name = "danvan.performance.request-transaction", havingValue = "true", matchIfMissing = true)
+  FilterRegistrationBean<RequestTransactionFilter> requestTransactionFilter(PlatformTransactionManager transactions) {
+    var registration = new FilterRegistrationBean<>(new RequestTransactionFilter(transactions, SecurityConfig::isPublic));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setName("danvanRequestTransaction");
+    // after the authentication (and the login throttle's bookkeeping), before the variable guard
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
     return registration;
   }
 

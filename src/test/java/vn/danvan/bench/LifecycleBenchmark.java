@@ -84,9 +84,12 @@ class LifecycleBenchmark {
     ExecutorService http = Executors.newCachedThreadPool(named("bench-http-"));
     client = HttpClient.newBuilder().executor(http).build();
     try {
-      List<Level> optimised = run("optimised", Map.of(), levels, dossiers, seconds, warmUp);
-      List<Level> stock = run("stock", stockSettings(), levels, dossiers, seconds, warmUp);
-      for (int i = 0; i < levels.length; i++) {
+      Set<String> modes = Set.of(System.getProperty("danvan.bench.runs", "optimised,stock").split(","));
+      List<Level> optimised = modes.contains("optimised")
+          ? run("optimised", Map.of(), levels, dossiers, seconds, warmUp) : List.of();
+      List<Level> stock = modes.contains("stock") ? run("stock", stockSettings(), levels, dossiers, seconds, warmUp)
+          : List.of();
+      for (int i = 0; i < Math.min(optimised.size(), stock.size()); i++) {
         Level o = optimised.get(i);
         Level b = stock.get(i);
         System.out.printf("BENCHMARK ratio clients=%d dossiers_per_s optimised=%.2f stock=%.2f ratio=%.2f"
