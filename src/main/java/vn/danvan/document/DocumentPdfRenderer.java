@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.danvan.document.DocumentFonts.Style;
 
@@ -37,13 +38,26 @@ class DocumentPdfRenderer {
   /** The QR code's side: 28 mm, read by a phone from a slip held at arm's length. */
   private static final float QR_SIDE = PageWriter.MM * 28;
 
+  /** Null on the stock path: every document parses its fonts and PDFBox substitutes glyphs per text run. */
+  private final FontPool fonts;
+
+  /** @param fontCache keep parsed fonts between documents, without glyph substitution ({@link FontPool}) */
+  DocumentPdfRenderer(@Value("${danvan.performance.pdf-font-cache:true}") boolean fontCache) {
+    this.fonts = fontCache ? new FontPool() : null;
+  }
+
+  /** The parsed fonts kept between documents; null on the stock path. */
+  FontPool fontPool() {
+    return fonts;
+  }
+
   byte[] render(DocumentText text) {
-    try (PDDocument document = new PDDocument()) {
+    try (PDDocument document = new PDDocument(); DocumentFonts documentFonts = new DocumentFonts(document, fonts)) {
       PDDocumentInformation info = document.getDocumentInformation();
       info.setTitle(text.title());
       info.setCreator("danvan");
       document.getDocumentCatalog().setLanguage("vi-VN");
-      PageWriter out = new PageWriter(document, new DocumentFonts(document));
+      PageWriter out = new PageWriter(document, documentFonts);
       out.newPage();
       header(out, text);
       title(out, text);

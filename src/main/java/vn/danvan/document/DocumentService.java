@@ -60,6 +60,16 @@ public class DocumentService {
    * @throws BadRequestException if the unit does not exist, or (field {@code signer}) the
    *     request's signer holds no position in it
    */
+  /**
+   * Refuses, as {@link #create} would, a signer who holds no position in the unit: a step whose
+   * signed document is drawn up later, by an asynchronous job, refuses the request now instead.
+   *
+   * @throws BadRequestException (field {@code signer}) if the user holds no position in the unit
+   */
+  public void checkSigner(String unit, String userId) {
+    signatories.official(unit, userId);
+  }
+
   @Transactional
   public StoredDocument create(DocumentRequest request) {
     DocumentTemplate template = templates.forKind(request.kind());

@@ -73,7 +73,7 @@ final class PageWriter {
 
   float width(String text, Style style, float size) {
     try {
-      return fonts.get(style).getStringWidth(text) / 1000f * size;
+      return fonts.width(style, text) / 1000f * size;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (IllegalArgumentException e) {
@@ -96,23 +96,15 @@ final class PageWriter {
 
   /** The text with every character the font has no glyph for (an emoji, say) replaced by '?'. */
   String printable(String text, Style style) {
-    PDType0Font font = fonts.get(style);
-    try {
-      font.encode(text);
+    if (fonts.covers(style, text)) {
       return text;
-    } catch (IllegalArgumentException | IOException e) {
-      StringBuilder out = new StringBuilder(text.length());
-      text.codePoints().forEach(c -> {
-        String ch = new String(Character.toChars(c));
-        try {
-          font.encode(ch);
-          out.append(ch);
-        } catch (IllegalArgumentException | IOException missing) {
-          out.append('?');
-        }
-      });
-      return out.toString();
     }
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      String ch = new String(Character.toChars(c));
+      out.append(fonts.covers(style, ch) ? ch : "?");
+    });
+    return out.toString();
   }
 
   void text(String text, Style style, float size, float x, float baseline) throws IOException {

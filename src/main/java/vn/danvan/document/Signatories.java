@@ -33,12 +33,21 @@ class Signatories {
    *     only the chairman, a vice-chairman or the acting chairman sign for the committee
    */
   Map<String, String> withSigner(String unit, String userId, Map<String, String> fields) {
-    UnitOfficial official = officials.official(unit, userId).orElseThrow(() -> new BadRequestException("signer",
-        "User '" + userId + "' holds no position (chairman, vice-chairman, acting chairman) in unit '" + unit
-            + "' and cannot sign for its People's Committee"));
+    UnitOfficial official = official(unit, userId);
     Map<String, String> values = new HashMap<>(fields);
     values.put(NAME, officials.fullName(userId).orElse(userId));
     values.put(CAPACITY, String.join("\n", capacities.lines(official.position())));
     return values;
+  }
+
+  /**
+   * The signer's position in the unit.
+   *
+   * @throws BadRequestException (field {@code signer}) if the user holds no position in the unit
+   */
+  UnitOfficial official(String unit, String userId) {
+    return officials.official(unit, userId).orElseThrow(() -> new BadRequestException("signer",
+        "User '" + userId + "' holds no position (chairman, vice-chairman, acting chairman) in unit '" + unit
+            + "' and cannot sign for its People's Committee"));
   }
 }

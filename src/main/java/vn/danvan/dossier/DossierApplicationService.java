@@ -99,7 +99,19 @@ class DossierApplicationService {
     variables.apologyIssued(true);
   }
 
-  /** "Lập kết quả giải quyết": the result and, for births, marriages and deaths, the chairman's letter. */
+  /**
+   * "Đồng ý", in the leader's approval: refuses a leader who could not sign the result, while the
+   * approval can still be refused (400, the task stays open). The result is drawn up and signed
+   * afterwards by an asynchronous job ({@link DossierProcess#TASK_PREPARE_RESULT}), which nobody waits for.
+   */
+  void checkResultSigner(DossierVariables variables) {
+    documents.checkResultSigner(variables, variables.approvingLeader());
+  }
+
+  /**
+   * "Lập kết quả giải quyết": the result and, for births, marriages and deaths, the chairman's
+   * letter. Runs in the asynchronous job after the approval.
+   */
   void prepareResult(DossierVariables variables) {
     String code = variables.code();
     Dossier dossier = dossiers.find(code).orElseThrow();

@@ -123,6 +123,11 @@ class DossierDocuments {
     return create(variables, dossier, DocumentKind.STOP_NOTICE, fields);
   }
 
+  /** Refuses a leader who could not sign the result (no position in the unit), before it is drawn up. */
+  void checkResultSigner(DossierVariables variables, String leader) {
+    documents.checkSigner(variables.tenantId(), leader);
+  }
+
   String result(DossierVariables variables, Dossier dossier, Procedure procedure, String leader) {
     return create(dossier, resultRequest(variables, dossier, procedure, leader));
   }
@@ -151,7 +156,9 @@ class DossierDocuments {
       startForm.editableKeys().forEach(key -> fields.put(key, entered.getOrDefault(key, "—")));
     }
     fields.putAll(common(variables, dossier, procedure));
-    fields.put("approvedAt", dateTime(EngineClock.now()));
+    // the approval's moment, not the job's: the result is drawn up asynchronously, maybe after a retry
+    Instant approvedAt = variables.approvedAt();
+    fields.put("approvedAt", dateTime(approvedAt != null ? approvedAt : EngineClock.now()));
     fields.put("subject", "Về việc giải quyết hồ sơ " + procedure.name().toLowerCase() + " mã " + dossier.code());
     fields.put("legalBasis", "Căn cứ " + procedure.legalBasis() + ";");
     fields.put("proposer", "Bộ phận chuyên môn thẩm định hồ sơ mã " + dossier.code());

@@ -17,6 +17,12 @@ public final class DossierProcess {
   public static final String TASK_RECEIVE_SUPPLEMENT = "Task_ReceiveSupplement";
   public static final String TASK_APPRAISE = "Task_AppraiseDossier";
   public static final String TASK_APPROVE = "Task_ApproveResult";
+  /**
+   * Draws up the result after the approval, asynchronously (asyncBefore): the leader's approval
+   * returns without rendering; the job numbers, renders and signs the result ({@link #TASK_SIGN_RESULT}
+   * runs in the same job), and a failed job rolls all of it back and is retried, then raises an incident.
+   */
+  public static final String TASK_PREPARE_RESULT = "Task_PrepareResult";
   public static final String TASK_SIGN_RESULT = "Task_SignResult";
   public static final String TASK_ISSUE_APOLOGY = "Task_IssueApology";
   public static final String TASK_ESCALATE_LATE = "Task_DirectLateDossier";
@@ -78,6 +84,8 @@ public final class DossierProcess {
   public static final String VAR_APPROVAL_NOTE = "approvalNote";
   /** The leader who approved (set by the approval task's listener); signs the result. */
   public static final String VAR_APPROVED_BY = "approvedBy";
+  /** When the leader approved (set by the approval task's listener): the result states it, however late its job runs. */
+  public static final String VAR_APPROVED_AT = "approvedAt";
   public static final String VAR_APOLOGY_REASON = "apologyReason";
   public static final String VAR_NEW_APPOINTMENT = "newAppointmentAt";
   /** The leader who issued the apology (set by the apology task's listener, else the head of the unit); signs it. */

@@ -152,6 +152,11 @@ final class DossierVariables {
     return text(VAR_APPROVED_BY);
   }
 
+  /** When the leader approved; null before the approval (and for dossiers approved before it was recorded). */
+  Instant approvedAt() {
+    return instant(execution.getVariable(VAR_APPROVED_AT));
+  }
+
   /** The leader who approved the result, who signs it: required once the approval is done. */
   String approvingLeader() {
     return required(VAR_APPROVED_BY);

@@ -82,7 +82,7 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
     Task leader = task(returning, TASK_APPROVE);
     tasks.claim(leader.getId(), "dongha.chairman");
     tasks.complete(leader.getId(), Map.of(VAR_APPROVAL_DECISION, "APPROVE"));
-    management.createJobQuery().processInstanceId(returning.getId()).activityId(TASK_SIGN_RESULT).list()
+    management.createJobQuery().processInstanceId(returning.getId()).activityId(TASK_PREPARE_RESULT).list()
         .forEach(job -> management.executeJob(job.getId()));
     byForm.put("Đã trao kết quả cho công dân", task(returning, TASK_RETURN));
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The PDF says exactly the Vietnamese text it was given, laid out on A4 pages with embedded subset fonts. */
 class DocumentPdfRendererTest {
 
-  private final DocumentPdfRenderer renderer = new DocumentPdfRenderer();
+  private final DocumentPdfRenderer renderer = new DocumentPdfRenderer(true);
 
   static DocumentText sample(DocumentKind kind, Map<String, String> fields) {
     DocumentTemplate template = DocumentTemplates.load(kind);

@@ -14,7 +14,7 @@ import vn.danvan.support.QrReader;
 /** The receipt (Form 01) carries a QR code that a camera reads back as the dossier's status link. */
 class ReceiptQrCodeTest {
 
-  private final DocumentPdfRenderer renderer = new DocumentPdfRenderer();
+  private final DocumentPdfRenderer renderer = new DocumentPdfRenderer(true);
 
   @Test
   void theQrCodeOnTheRenderedReceiptDecodesToTheStatusLinkAndTheTextStillHasTheCode(@TempDir Path dir) throws Exception {

@@ -496,7 +496,7 @@ class DossierApiIT extends RunningApplicationTest {
     String instance = dossiers.find(code).orElseThrow().processInstanceId();
     for (int round = 0; round < 5; round++) {
       List<Job> jobs = new ArrayList<>();
-      for (String activity : List.of(DossierProcess.TASK_SIGN_RESULT, DossierProcess.TASK_SIGN_COURTESY_LETTER,
+      for (String activity : List.of(DossierProcess.TASK_PREPARE_RESULT, DossierProcess.TASK_SIGN_RESULT, DossierProcess.TASK_SIGN_COURTESY_LETTER,
           DossierProcess.TASK_SIGN_REFUSAL, DossierProcess.TASK_SIGN_SUPPLEMENT_REQUEST, DossierProcess.TASK_SIGN_APOLOGY)) {
         jobs.addAll(management.createJobQuery().processInstanceId(instance).activityId(activity).list());
       }

@@ -391,15 +391,71 @@ class DossierApprovalProcessTest {
     assertThat(dossier).isWaitingAt(TASK_APPROVE);
 
     approve(dossier, "APPROVE", Map.of());
-    // the signing step signs as the approver; a signer who appraised is refused there too
+    // the signing step signs as the approver; a signer who appraised is refused there too, and the
+    // job that draws up and signs the result rolls back whole: no result is left unsigned
     runtime.setVariable(dossier.getId(), VAR_APPROVED_BY, deputy);
-    Job signing = management.createJobQuery().processInstanceId(dossier.getId()).activityId(TASK_SIGN_RESULT).singleResult();
+    Job signing = management.createJobQuery().processInstanceId(dossier.getId()).activityId(TASK_PREPARE_RESULT).singleResult();
     assertThatThrownBy(() -> management.executeJob(signing.getId())).hasStackTraceContaining("separation of duties");
-    assertThat(documents.find(var(dossier, VAR_RESULT_DOCUMENT)).orElseThrow().state()).isNotEqualTo(DocumentState.SIGNED);
+    assertThat(documents.findByCase(driver.code(dossier))).extracting(d -> d.kind()).containsExactly(DocumentKind.RECEIPT);
 
     runtime.setVariable(dossier.getId(), VAR_APPROVED_BY, "dongha.chairman");
     driver.signAll(dossier);
     assertThat(dossier).isWaitingAt(TASK_RETURN);
+  }
+
+  @Test
+  void theApprovalReturnsBeforeTheResultIsDrawnUpAndAFailingJobLeavesNoNumberBehindThenRetriesAndRaisesAnIncident() {
+    at(WEDNESDAY_MORNING);
+    ProcessInstance dossier = start("CERTIFIED_COPY", CHECK_COMPLETE);
+    String code = driver.code(dossier);
+    complete(task(TASK_APPRAISE, dossier), withVariables(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE", VAR_APPRAISAL_OPINION, "Hợp lệ"));
+    approve(dossier, "APPROVE", Map.of());
+
+    // the leader's approval is done: the result waits for the job, nothing was rendered or numbered in it
+    Job job = management.createJobQuery().processInstanceId(dossier.getId()).activityId(TASK_PREPARE_RESULT).singleResult();
+    assertThat(job).isNotNull();
+    assertThat(job.getRetries()).isEqualTo(3);
+    assertThat(documents.findByCase(code)).extracting(d -> d.kind()).containsExactly(DocumentKind.RECEIPT);
+    assertThat(runtime.getVariable(dossier.getId(), VAR_RESULT_DOCUMENT)).isNull();
+    assertThat(runtime.getVariable(dossier.getId(), VAR_APPROVED_AT)).isEqualTo(Date.from(WEDNESDAY_MORNING));
+
+    // the job fails (here: the signer was changed to one who cannot sign): each failure rolls back
+    // the number, the PDF and the signature; after the last retry the dossier has an incident
+    Map<String, Integer> numbersBefore = lastNumbers();
+    runtime.setVariable(dossier.getId(), VAR_APPROVED_BY, "dongha.officer");
+    for (int attempt = 3; attempt > 0; attempt--) {
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasStackTraceContaining("holds no position");
+      assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(attempt - 1);
+      assertThat(documents.findByCase(code)).extracting(d -> d.kind()).containsExactly(DocumentKind.RECEIPT);
+      assertThat(lastNumbers()).isEqualTo(numbersBefore);
+    }
+    assertThat(runtime.createIncidentQuery().processInstanceId(dossier.getId()).activityId(TASK_PREPARE_RESULT).count())
+        .isEqualTo(1);
+    assertThat(dossier).isWaitingAt(TASK_PREPARE_RESULT);
+
+    // an operator fixes the cause and retries (Cockpit's "increment retries"): the result takes the
+    // next number, with no gap, and is signed; the incident is resolved; the result states the approval's time
+    runtime.setVariable(dossier.getId(), VAR_APPROVED_BY, "dongha.chairman");
+    at(WEDNESDAY_MORNING.plusSeconds(3600));
+    management.setJobRetries(job.getId(), 1);
+    driver.signAll(dossier);
+    assertThat(dossier).isWaitingAt(TASK_RETURN);
+    assertThat(runtime.createIncidentQuery().processInstanceId(dossier.getId()).count()).isZero();
+    var result = documents.find(var(dossier, VAR_RESULT_DOCUMENT)).orElseThrow();
+    assertThat(result.state()).isEqualTo(DocumentState.SIGNED);
+    assertThat(result.number()).isEqualTo(numbersBefore.getOrDefault(result.register(), 0) + 1);
+    assertThat(documents.findByCase(code)).extracting(d -> d.kind()).containsExactlyInAnyOrder(DocumentKind.RECEIPT,
+        result.kind());
+  }
+
+  /** The highest number taken in each register of unit dongha this year. */
+  private Map<String, Integer> lastNumbers() {
+    Map<String, Integer> numbers = new HashMap<>();
+    jdbc.query("select register_code, max(doc_number) from dv_document where unit = 'dongha' and doc_year = 2026"
+        + " group by register_code", row -> {
+          numbers.put(row.getString(1), row.getInt(2));
+        });
+    return numbers;
   }
 
   @Test

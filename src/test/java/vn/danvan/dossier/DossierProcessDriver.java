@@ -59,7 +59,7 @@ final class DossierProcessDriver {
   void signAll(ProcessInstance dossier) {
     for (int i = 0; i < 5; i++) {
       List<Job> jobs = new ArrayList<>();
-      for (String step : List.of(TASK_SIGN_RESULT, TASK_SIGN_COURTESY_LETTER, TASK_SIGN_REFUSAL,
+      for (String step : List.of(TASK_PREPARE_RESULT, TASK_SIGN_RESULT, TASK_SIGN_COURTESY_LETTER, TASK_SIGN_REFUSAL,
           TASK_SIGN_SUPPLEMENT_REQUEST, TASK_SIGN_APOLOGY)) {
         jobs.addAll(management.createJobQuery().processInstanceId(dossier.getId()).activityId(step).list());
       }

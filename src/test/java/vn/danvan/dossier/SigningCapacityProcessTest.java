@@ -133,7 +133,7 @@ class SigningCapacityProcessTest {
     } finally {
       identity.clearAuthentication();
     }
-    management.createJobQuery().processInstanceId(dossier.getId()).activityId(TASK_SIGN_RESULT).list()
+    management.createJobQuery().processInstanceId(dossier.getId()).activityId(TASK_PREPARE_RESULT).list()
         .forEach(job -> management.executeJob(job.getId()));
 
     String resultId = (String) history.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
