@@ -1,7 +1,11 @@
 package vn.danvan.document;
 
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -10,47 +14,107 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands out document numbers per unit, register and year: 1, 2, 3, … with no duplicate and no gap.
+ * Hands out the numbers of every register of a unit, per year: 1, 2, 3, … with no duplicate and no
+ * gap. Document registers ({@code QĐ}, {@code GTN}, …) and the one-stop counter's dossier register
+ * ({@code HS<yymmdd>}, the day's sequence of dossier codes) all use it.
  *
- * <p>The number comes from a counter row that is incremented inside the caller's transaction (the
- * one that inserts the document). The {@code UPDATE} locks the row until that transaction ends, so
- * concurrent callers wait in turn, and a rolled-back document gives its number back. A missing
- * counter row is inserted under a savepoint: when two transactions insert it at once, the loser's
- * duplicate key is rolled back to the savepoint (the transaction stays usable, on PostgreSQL too)
- * and it increments the winner's row. Portable SQL, for PostgreSQL and H2 alike.
+ * <p>The counter row ({@code dv_document_counter}) is locked only for its increment: a mint, in a
+ * transaction of its own on its own connections ({@link NumberingPool}), increments it and records
+ * the new number as a free slot ({@code dv_number_slot}), then commits. The caller's transaction
+ * claims the lowest free slot that no other transaction holds ({@code FOR UPDATE SKIP LOCKED}) and
+ * deletes it. Concurrent callers of one register never wait for each other's transactions (a
+ * dossier start renders its receipt while holding its numbers). If the caller's transaction rolls
+ * back, or its node dies and the database drops its connection, the delete is undone and the
+ * number is free again: the next caller takes it (so a number given back is reissued after higher
+ * ones). Each caller mints one slot and claims one, so a free slot can always be found: there are
+ * as many free slots as callers in flight plus the numbers given back.
  *
- * <p>Other registers of a unit use it too: the one-stop counter's dossier register numbers the
- * dossiers received per day (register {@code HS<yymmdd>}).
+ * <p>A number given back by the last caller of a register's period (a day's dossier register, a
+ * year's document register) is not reissued: the period ends with an unused number, which is a
+ * gap only if a higher number was used (its slot stays in {@code dv_number_slot}).
+ *
+ * <p>{@code danvan.performance.short-numbering-lock=false} (only to measure the stock path)
+ * increments the counter in the caller's transaction instead, whose row lock then queues every
+ * other caller of the register until that transaction ends.
+ *
+ * <p>A missing counter row is inserted under a savepoint: when two transactions insert it at once,
+ * the loser's duplicate key is rolled back to the savepoint (the transaction stays usable, on
+ * PostgreSQL too) and it increments the winner's row. Portable SQL, for PostgreSQL and H2 alike.
  */
 @Component
 public class DocumentNumbering {
 
-  private final JdbcTemplate jdbc;
-  private final TransactionTemplate savepoint;
+  private static final String KEY = " WHERE unit = ? AND register_code = ? AND counter_year = ?";
 
-  DocumentNumbering(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  /** Rounds of mint-and-claim before giving up; one is enough unless slots disappear under it. */
+  private static final int CLAIM_ATTEMPTS = 5;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate callerSavepoint;
+  private final boolean shortLock;
+  private final JdbcTemplate mintJdbc;
+  private final TransactionTemplate mint;
+  private final TransactionTemplate mintSavepoint;
+
+  @Autowired
+  DocumentNumbering(JdbcTemplate jdbc, PlatformTransactionManager transactions, NumberingPool pool,
+      @Value("${danvan.performance.short-numbering-lock:true}") boolean shortLock) {
     this.jdbc = jdbc;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.callerSavepoint = nested(transactions);
+    this.shortLock = shortLock;
+    DataSourceTransactionManager mints = new DataSourceTransactionManager(pool.dataSource());
+    this.mintJdbc = new JdbcTemplate(pool.dataSource());
+    this.mint = new TransactionTemplate(mints);
+    // its own transaction, whatever the caller's thread has bound
+    this.mint.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.mintSavepoint = nested(mints);
   }
 
   /** The next number of the register; only valid if the caller's transaction commits. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int next(String unit, String register, int year) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      int updated = jdbc.update("UPDATE dv_document_counter SET last_number = last_number + 1"
-          + " WHERE unit = ? AND register_code = ? AND counter_year = ?", unit, register, year);
-      if (updated == 1) {
-        Integer number = jdbc.queryForObject("SELECT last_number FROM dv_document_counter"
-            + " WHERE unit = ? AND register_code = ? AND counter_year = ?", Integer.class, unit, register, year);
+    if (!shortLock) {
+      increment(jdbc, callerSavepoint, unit, register, year);
+      return jdbc.queryForObject("SELECT last_number FROM dv_document_counter" + KEY, Integer.class,
+          unit, register, year);
+    }
+    for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      mint.executeWithoutResult(status -> {
+        increment(mintJdbc, mintSavepoint, unit, register, year);
+        mintJdbc.update("INSERT INTO dv_number_slot (unit, register_code, counter_year, slot_number)"
+            + " SELECT unit, register_code, counter_year, last_number FROM dv_document_counter" + KEY,
+            unit, register, year);
+      });
+      List<Integer> free = jdbc.queryForList("SELECT slot_number FROM dv_number_slot" + KEY
+          + " ORDER BY slot_number FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", Integer.class, unit, register, year);
+      if (!free.isEmpty()) {
+        int number = free.get(0);
+        // locked by this transaction until it ends: a rollback puts the slot back
+        jdbc.update("DELETE FROM dv_number_slot" + KEY + " AND slot_number = ?", unit, register, year, number);
         return number;
       }
-      insertCounter(unit, register, year);
+      // every free slot, the one just minted included, was claimed by others meanwhile: mint again
+    }
+    throw new IllegalStateException("No free number in register " + register + " of " + unit + " in " + year);
+  }
+
+  /**
+   * Increments the register's counter in the transaction {@code jdbc} runs in, whose row lock is
+   * held until that transaction ends.
+   */
+  private static void increment(JdbcTemplate jdbc, TransactionTemplate savepoint, String unit, String register,
+      int year) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      if (jdbc.update("UPDATE dv_document_counter SET last_number = last_number + 1" + KEY, unit, register, year) == 1) {
+        return;
+      }
+      insertCounter(jdbc, savepoint, unit, register, year);
     }
     throw new IllegalStateException("No counter row for register " + register + " of " + unit + " in " + year);
   }
 
-  private void insertCounter(String unit, String register, int year) {
+  private static void insertCounter(JdbcTemplate jdbc, TransactionTemplate savepoint, String unit, String register,
+      int year) {
     try {
       savepoint.executeWithoutResult(status -> jdbc.update(
           "INSERT INTO dv_document_counter (unit, register_code, counter_year, last_number) VALUES (?, ?, ?, 0)",
@@ -58,5 +122,11 @@ public class DocumentNumbering {
     } catch (DuplicateKeyException concurrentlyInserted) {
       // Another transaction created the row first; the next UPDATE waits for it and increments it.
     }
+  }
+
+  private static TransactionTemplate nested(PlatformTransactionManager transactions) {
+    TransactionTemplate savepoint = new TransactionTemplate(transactions);
+    savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    return savepoint;
   }
 }

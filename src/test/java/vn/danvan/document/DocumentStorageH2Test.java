@@ -28,6 +28,8 @@ class DocumentStorageH2Test {
 
   private JdbcTemplate jdbc;
   private TransactionTemplate tx;
+  private DataSourceTransactionManager transactions;
+  private NumberingPool pool;
   private DocumentNumbering numbering;
   private DocumentRepository repository;
 
@@ -37,10 +39,11 @@ class DocumentStorageH2Test {
     dataSource.setURL("jdbc:h2:mem:documents-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     dataSource.setUser("sa");
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("dv_schema_history").load().migrate();
-    DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+    transactions = new DataSourceTransactionManager(dataSource);
     jdbc = new JdbcTemplate(dataSource);
     tx = new TransactionTemplate(transactions);
-    numbering = new DocumentNumbering(jdbc, transactions);
+    pool = new NumberingPool(dataSource);
+    numbering = new DocumentNumbering(jdbc, transactions, pool, true);
     repository = new DocumentRepository(jdbc);
   }
 
@@ -75,6 +78,36 @@ class DocumentStorageH2Test {
       throw new IllegalStateException("boom");
     })).hasMessage("boom");
     assertThat(next("camlo", "BB", 2026)).isEqualTo(1);
+  }
+
+  @Test
+  void aNumberGivenBackGoesToTheNextCallerWhileAHigherOneIsInUse() {
+    assertThat(next("dongha", "QĐ", 2026)).isEqualTo(1);
+    TransactionTemplate outer = new TransactionTemplate(transactions);
+    int[] taken = new int[2];
+    assertThatThrownBy(() -> outer.executeWithoutResult(status -> {
+      taken[0] = numbering.next("dongha", "QĐ", 2026);
+      // a second caller, in a transaction of its own, while the first still holds its number
+      TransactionTemplate other = new TransactionTemplate(transactions);
+      other.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+      taken[1] = other.execute(s -> numbering.next("dongha", "QĐ", 2026));
+      throw new IllegalStateException("receipt failed");
+    })).hasMessage("receipt failed");
+    assertThat(taken).containsExactly(2, 3);
+    assertThat(next("dongha", "QĐ", 2026)).isEqualTo(2);
+    assertThat(next("dongha", "QĐ", 2026)).isEqualTo(4);
+  }
+
+  @Test
+  void theStockPathNumbersInTheCallersTransactionWithTheSameResult() {
+    numbering = new DocumentNumbering(jdbc, transactions, pool, false);
+    assertThat(List.of(next("dongha", "QĐ", 2026), next("dongha", "QĐ", 2026))).containsExactly(1, 2);
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      assertThat(numbering.next("dongha", "QĐ", 2026)).isEqualTo(3);
+      throw new IllegalStateException("rendering failed");
+    })).hasMessage("rendering failed");
+    assertThat(next("dongha", "QĐ", 2026)).isEqualTo(3);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_number_slot", Integer.class)).isZero();
   }
 
   @Test
