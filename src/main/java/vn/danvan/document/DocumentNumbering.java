@@ -85,17 +85,31 @@ public class DocumentNumbering {
             + " SELECT unit, register_code, counter_year, last_number FROM dv_document_counter" + KEY,
             unit, register, year);
       });
-      List<Integer> free = jdbc.queryForList("SELECT slot_number FROM dv_number_slot" + KEY
-          + " ORDER BY slot_number FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", Integer.class, unit, register, year);
-      if (!free.isEmpty()) {
-        int number = free.get(0);
+      // Free slots are read without a lock, then claimed one at a time by key: a locking scan
+      // (ORDER BY … FETCH FIRST 1 … FOR UPDATE SKIP LOCKED) would, on H2, lock every row it reads
+      // until the caller's transaction ends, so that concurrent callers found none and minted more
+      Integer number = null;
+      List<Integer> candidates = jdbc.queryForList("SELECT slot_number FROM dv_number_slot" + KEY
+          + " ORDER BY slot_number FETCH FIRST 32 ROWS ONLY", Integer.class, unit, register, year);
+      for (int i = 0; i < candidates.size() && number == null; i++) {
+        number = claim(unit, register, year, candidates.get(i));
+      }
+      if (number != null) {
         // locked by this transaction until it ends: a rollback puts the slot back
         jdbc.update("DELETE FROM dv_number_slot" + KEY + " AND slot_number = ?", unit, register, year, number);
         return number;
       }
-      // every free slot, the one just minted included, was claimed by others meanwhile: mint again
+      // every free slot among the lowest 32, the one just minted included, was claimed by others
+      // meanwhile: mint again
     }
     throw new IllegalStateException("No free number in register " + register + " of " + unit + " in " + year);
+  }
+
+  /** The free slot {@code number} of the register, locked by the caller's transaction; null if gone or held by another. */
+  private Integer claim(String unit, String register, int year, int number) {
+    List<Integer> free = jdbc.queryForList("SELECT slot_number FROM dv_number_slot" + KEY
+        + " AND slot_number = ? FOR UPDATE SKIP LOCKED", Integer.class, unit, register, year, number);
+    return free.isEmpty() ? null : free.get(0);
   }
 
   /**
