@@ -18,6 +18,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import vn.danvan.DanvanApplication;
@@ -62,9 +65,20 @@ class EngineInternalsTest {
    * Impl types that are part of a public service's signature, usable by any class:
    * {@code IdentityService#getCurrentAuthentication} returns this one.
    */
-  static final Set<String> PUBLIC_SIGNATURE_TYPES = Set.of("org.camunda.bpm.engine.impl.identity.Authentication");
+  static final Set<String> PUBLIC_SIGNATURE_TYPES = Set.of(Authentication.class.getName());
 
-  private static final Pattern IMPL_TYPE = Pattern.compile("org/camunda/bpm/(?:[\\w$]+/)*impl/[\\w$/]*[\\w$]");
+  /**
+   * The engine's root package ({@code org.camunda.bpm}, or {@code org.operaton.bpm} in a build for
+   * Operaton), from a class literal: strings are not rewritten with the packages.
+   */
+  private static final String ROOT = ProcessEngine.class.getPackageName().replaceAll("\\.engine$", "");
+
+  /**
+   * An impl type of the engine, the webapps or the starter; or the engine's expression language,
+   * which Camunda shades into {@code impl.juel.jakarta.el} and Operaton takes from {@code jakarta.el}.
+   */
+  private static final Pattern IMPL_TYPE = Pattern.compile(
+      Pattern.quote(ROOT.replace('.', '/')) + "/(?:[\\w$]+/)*impl/[\\w$/]*[\\w$]|jakarta/el/[\\w$]+");
 
   @Test
   void onlyTheListedClassesUseEngineInternals() throws IOException {
@@ -97,9 +111,9 @@ class EngineInternalsTest {
     Map<String, Set<String>> uses = implUses(List.of(self));
     assertThat(uses).containsOnlyKeys(EngineInternalsTest.class.getName());
     assertThat(uses.get(EngineInternalsTest.class.getName()))
-        .contains("org.camunda.bpm.engine.impl.context.Context")
-        .doesNotContain("org.camunda.bpm.engine.impl.identity.Authentication")
-        .noneMatch(type -> type.startsWith("org.camunda.bpm.engine.impl.fake"));
+        .contains(Context.class.getName())
+        .doesNotContain(Authentication.class.getName())
+        .noneMatch(type -> type.startsWith(ROOT + ".engine.impl.fake"));
   }
 
   /** A sample for the scanner: a fully qualified use in a lambda, a public-signature type, a string literal. */
