@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Marker;
 import org.slf4j.helpers.MessageFormatter;
 
@@ -16,7 +17,8 @@ import org.slf4j.helpers.MessageFormatter;
  */
 public class ClientErrorLogFilter extends TurboFilter {
 
-  static final String COMMAND_CONTEXT_LOGGER = "org.camunda.bpm.engine.context";
+  /** The engine's command context logger, named after the engine the build targets (Camunda or Operaton). */
+  static final String COMMAND_CONTEXT_LOGGER = ProcessEngine.class.getPackageName() + ".context";
   private static final ThreadLocal<Boolean> RELOGGING = new ThreadLocal<>();
 
   @Override

@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Depending on the {@link JdbcTemplate} also orders Flyway (and so the audit table) before the
  * engine and its startup deployment.
+ *
+ * <p>Internal API: engine plugins, deployers, command interceptors and the expression manager are
+ * all set on {@code ProcessEngineConfigurationImpl}; Camunda has no public equivalent.
  */
 @Component
 class DeploymentSecurityPlugin extends AbstractProcessEnginePlugin {

@@ -4,6 +4,7 @@ import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
@@ -18,24 +19,34 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
  * services and configuration, Spring's context, data sources and JDBC), and the members of
  * {@code execution} and {@code task} that are not on their allow-list. It holds even for a diagram
  * that never passed the {@link DeploymentGuard} (deployed before it existed).
+ *
+ * <p>Internal API: it extends the engine's shaded JUEL ({@code org.camunda.bpm.impl.juel}), the EL the
+ * expression manager runs; there is no public resolver SPI.
  */
 final class SandboxElResolver extends ELResolver {
 
+  /**
+   * The engine's package, read from its public API rather than written out, so that the names below
+   * follow the engine the build targets (Camunda's {@code org.camunda.bpm.engine} or Operaton's
+   * {@code org.operaton.bpm.engine}): a name that named no loaded type would guard nothing.
+   */
+  private static final String ENGINE = ProcessEngine.class.getPackageName();
+
   /** Types whose members no expression may touch; matched by name, so none of them must be loaded. */
-  private static final List<String> DANGEROUS_TYPES = List.of(
+  static final List<String> DANGEROUS_TYPES = List.of(
       "java.lang.Class", "java.lang.ClassLoader", "java.lang.Module", "java.lang.ModuleLayer",
       "java.lang.Runtime", "java.lang.ProcessBuilder", "java.lang.Process", "java.lang.ProcessHandle",
       "java.lang.System", "java.lang.Thread", "java.lang.ThreadGroup", "java.lang.StackWalker",
-      "org.camunda.bpm.engine.ProcessEngine", "org.camunda.bpm.engine.ProcessEngineServices",
-      "org.camunda.bpm.engine.ProcessEngineConfiguration", "org.camunda.bpm.engine.RepositoryService",
-      "org.camunda.bpm.engine.RuntimeService", "org.camunda.bpm.engine.TaskService",
-      "org.camunda.bpm.engine.IdentityService", "org.camunda.bpm.engine.FormService",
-      "org.camunda.bpm.engine.HistoryService", "org.camunda.bpm.engine.ManagementService",
-      "org.camunda.bpm.engine.AuthorizationService", "org.camunda.bpm.engine.CaseService",
-      "org.camunda.bpm.engine.FilterService", "org.camunda.bpm.engine.ExternalTaskService",
-      "org.camunda.bpm.engine.DecisionService", "org.camunda.bpm.engine.impl.interceptor.CommandContext",
-      "org.camunda.bpm.engine.impl.interceptor.CommandExecutor",
-      "org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager", "org.camunda.bpm.engine.impl.db.sql.DbSqlSession",
+      ENGINE + ".ProcessEngine", ENGINE + ".ProcessEngineServices",
+      ENGINE + ".ProcessEngineConfiguration", ENGINE + ".RepositoryService",
+      ENGINE + ".RuntimeService", ENGINE + ".TaskService",
+      ENGINE + ".IdentityService", ENGINE + ".FormService",
+      ENGINE + ".HistoryService", ENGINE + ".ManagementService",
+      ENGINE + ".AuthorizationService", ENGINE + ".CaseService",
+      ENGINE + ".FilterService", ENGINE + ".ExternalTaskService",
+      ENGINE + ".DecisionService", ENGINE + ".impl.interceptor.CommandContext",
+      ENGINE + ".impl.interceptor.CommandExecutor",
+      ENGINE + ".impl.db.entitymanager.DbEntityManager", ENGINE + ".impl.db.sql.DbSqlSession",
       "org.springframework.beans.factory.BeanFactory", "org.springframework.core.env.Environment",
       "org.springframework.core.io.ResourceLoader", "javax.sql.DataSource", "java.sql.Connection",
       "java.sql.Statement", "org.springframework.jdbc.core.JdbcOperations",
@@ -44,7 +55,7 @@ final class SandboxElResolver extends ELResolver {
 
   /** Packages whose objects no expression may touch. */
   private static final List<String> DANGEROUS_PACKAGES = List.of("java.lang.reflect.", "java.lang.invoke.",
-      "org.camunda.bpm.engine.impl.cfg.", "sun.", "jdk.internal.");
+      ENGINE + ".impl.cfg.", "sun.", "jdk.internal.");
 
   @Override
   public Object getValue(ELContext context, Object base, Object property) {

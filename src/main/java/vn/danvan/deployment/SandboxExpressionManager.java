@@ -17,6 +17,9 @@ import org.springframework.context.ApplicationContext;
  * setting {@code beans} later in a plugin's preInit would not reach that expression manager, so the
  * plugin replaces it with this one. The DMN engine's JUEL provider is built from it too
  * ({@code ElProviderCompatible}).
+ *
+ * <p>Internal API: the expression manager and its resolvers are engine implementation types (the
+ * shaded JUEL, {@code org.camunda.bpm.impl.juel}); there is no public way to wrap them.
  */
 final class SandboxExpressionManager extends SpringExpressionManager {
 

@@ -8,13 +8,13 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.danvan.document.DocumentKind;
 import vn.danvan.document.DocumentService;
 import vn.danvan.document.StoredDocument;
+import vn.danvan.identity.WithoutAuthorization;
 
 /**
  * The one-stop counter's actions behind {@code /api/dossiers}: receive a complete dossier, take the
@@ -28,14 +28,14 @@ class DossierDesk {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final ProcessEngineConfigurationImpl engine;
+  private final ProcessEngine engine;
   private final DossierService dossiers;
   private final DocumentService documents;
 
   DossierDesk(ProcessEngine processEngine, DossierService dossiers, DocumentService documents) {
     this.runtime = processEngine.getRuntimeService();
     this.tasks = processEngine.getTaskService();
-    this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    this.engine = processEngine;
     this.dossiers = dossiers;
     this.documents = documents;
   }
@@ -78,11 +78,11 @@ class DossierDesk {
       throw DossierApiException.conflict("The dossier is already finished: " + dossier.state());
     }
     try {
-      engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() ->
+      WithoutAuthorization.call(engine, () ->
           runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(dossier.code())
               .tenantId(dossier.unit())
               .setVariable(VAR_WITHDRAWAL_REASON, reason).setVariable(VAR_WITHDRAWAL_RECORDED_BY, officer)
-              .correlateWithResult()));
+              .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw DossierApiException.conflict("The dossier can no longer be withdrawn: " + dossier.state());
     }

@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * The engine's form service, whose task form submission (Tasklist's {@code submit-form}) reports
  * a {@link TaskGuard} refusal as a form validation error: Camunda's REST layer answers that with
  * 400 in every REST API (it answers other engine exceptions of a form submission with 500).
+ *
+ * <p>Internal API: it extends {@code FormServiceImpl} (the only way to replace an engine service) and
+ * throws the engine's {@code FormFieldValidationException}, the one type the REST layer maps to 400.
  */
 class GuardedFormService extends FormServiceImpl {
 

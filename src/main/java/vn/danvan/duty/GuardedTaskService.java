@@ -36,6 +36,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
  *       authenticated user, auditors included, could write on any task they can see in history.</li>
  * </ul>
  * Installed by {@link TaskGuardPlugin} in place of Camunda's own {@code TaskServiceImpl}.
+ *
+ * <p>Internal API: replacing an engine service means extending its implementation class; the
+ * public services are interfaces the engine does not let you wrap.
  */
 class GuardedTaskService extends TaskServiceImpl {
 

@@ -15,6 +15,9 @@ import vn.danvan.identity.ProcessGrants;
  * diagram, and the task and form services that report its refusals as 400s and check comments
  * and attachments. Separation-of-duties switches are looked up when a task needs them, since the
  * beans that answer (a process family's services) need the engine themselves.
+ *
+ * <p>Internal API: parse listeners and service replacements are set on
+ * {@code ProcessEngineConfigurationImpl} from an engine plugin; Camunda has no public equivalent.
  */
 @Component
 class TaskGuardPlugin extends AbstractProcessEnginePlugin {

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Installs the {@link LadderCallParseListener}: every diagram calling the ladder is checked at deployment. */
+/**
+ * Installs the {@link LadderCallParseListener}: every diagram calling the ladder is checked at
+ * deployment. Internal API: engine plugins and parse listeners have no public equivalent.
+ */
 @Component
 class EscalationPlugin extends AbstractProcessEnginePlugin {
 

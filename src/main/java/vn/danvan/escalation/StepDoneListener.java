@@ -4,7 +4,7 @@ import static vn.danvan.escalation.EscalationLadder.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
+import vn.danvan.identity.WithoutAuthorization;
 
 /**
  * Ends, at once, the ladders that watch a step when that step ends: a leader is never asked to urge
@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.impl.context.Context;
  * <p>The message goes to the ladders of this very instance and step ({@code caseInstanceId},
  * {@code stepId}). It is correlated without the current user's authorizations: the specialist who
  * completes an appraisal may not touch the leaders' ladder instances, yet finishing the appraisal
- * must stop them. That is the engine's own command context ({@code impl} API, no public equivalent
- * inside a listener). A step that is cancelled with its scope (a withdrawal) sends nothing: the
- * call activity is cancelled with the same scope.
+ * must stop them ({@link WithoutAuthorization}, inside this listener's own engine command). A step
+ * that is cancelled with its scope (a withdrawal) sends nothing: the call activity is cancelled with
+ * the same scope.
  */
 class StepDoneListener implements ExecutionListener {
 
@@ -28,7 +28,7 @@ class StepDoneListener implements ExecutionListener {
     String instance = execution.getProcessInstanceId();
     String step = execution.getCurrentActivityId();
     var runtime = execution.getProcessEngineServices().getRuntimeService();
-    Context.getCommandContext().runWithoutAuthorization(() -> runtime.createMessageCorrelation(MESSAGE_STEP_DONE)
+    WithoutAuthorization.call(execution.getProcessEngine(), () -> runtime.createMessageCorrelation(MESSAGE_STEP_DONE)
         .processInstanceVariableEquals(VAR_CASE_INSTANCE, instance)
         .processInstanceVariableEquals(IN_STEP_ID, step)
         .correlateAllWithResult());

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -18,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(100)
-class DemoIdentitySeeder extends AbstractProcessEnginePlugin {
+class DemoIdentitySeeder implements EngineSeed {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoIdentitySeeder.class);
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void seed(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     DemoIdentity demo = DemoIdentity.load();
     int created = 0;

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class IdentitySeeder extends AbstractProcessEnginePlugin {
+class IdentitySeeder implements EngineSeed {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
@@ -43,7 +42,7 @@ class IdentitySeeder extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void seed(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     Roles.NAMES.forEach((id, name) -> ensureGroup(identity, id, name));
@@ -51,7 +50,7 @@ class IdentitySeeder extends AbstractProcessEnginePlugin {
     grants.forEach(grant -> ensureGrant(authorizations, grant));
     RoleGrants.retired().forEach(grant -> revokeUnlessGranted(authorizations, grant, grants));
     ensureAdministrator(identity, authorizations);
-    filters.seed(engine.getFilterService(), authorizations);
+    filters.seed(engine);
   }
 
   private static void ensureGroup(IdentityService identity, String id, String name) {

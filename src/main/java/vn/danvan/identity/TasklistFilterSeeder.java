@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import vn.danvan.dossier.DossierProcess;
 import vn.danvan.escalation.EscalationLadder;
@@ -50,9 +51,11 @@ class TasklistFilterSeeder {
   private static final String START_OF_TODAY = "${dateTime().withTimeAtStartOfDay().toDate()}";
   private static final String START_OF_TOMORROW = "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}";
 
-  void seed(FilterService filterService, AuthorizationService authorizations) {
+  void seed(ProcessEngineServices engine) {
+    FilterService filterService = engine.getFilterService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
     int priority = -10;
-    for (var entry : filters().entrySet()) {
+    for (var entry : filters(engine.getTaskService()).entrySet()) {
       String name = entry.getKey();
       Definition definition = entry.getValue();
       priority += 10;
@@ -100,22 +103,18 @@ class TasklistFilterSeeder {
   /** A filter: its description, its query, and the one group that may open it (null: everyone). */
   private record Definition(String description, TaskQuery query, String group) {}
 
-  private static Map<String, Definition> filters() {
+  private static Map<String, Definition> filters(TaskService tasks) {
     Map<String, Definition> filters = new LinkedHashMap<>();
     filters.put(MY_TASKS, new Definition("Các việc đang giao cho tôi",
-        query().taskAssigneeExpression("${currentUser()}"), null));
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), null));
     filters.put(GROUP_TASKS, new Definition("Việc của nhóm tôi trong đơn vị, chưa ai nhận",
-        query().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), null));
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), null));
     filters.put(OVERDUE, new Definition("Việc đã quá hạn xử lý",
-        query().dueBeforeExpression("${now()}"), null));
+        tasks.createTaskQuery().dueBeforeExpression("${now()}"), null));
     filters.put(DUE_TODAY, new Definition("Việc đến hạn trong ngày hôm nay",
-        query().dueAfterExpression(START_OF_TODAY).dueBeforeExpression(START_OF_TOMORROW), null));
+        tasks.createTaskQuery().dueAfterExpression(START_OF_TODAY).dueBeforeExpression(START_OF_TOMORROW), null));
     filters.put(WHOLE_UNIT, new Definition("Mọi việc đang mở của đơn vị, đã giao hay chưa giao",
-        query(), Roles.LEADER));
+        tasks.createTaskQuery(), Roles.LEADER));
     return filters;
-  }
-
-  private static TaskQuery query() {
-    return new TaskQueryImpl();
   }
 }

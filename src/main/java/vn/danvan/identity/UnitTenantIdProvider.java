@@ -16,6 +16,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  * belongs to the unit named by the {@code unitCode} variable, or to the starting official's only
  * unit. An official may only start cases for their own units; administrators and the engine itself
  * (timers, messages) for any existing unit. Sub-processes inherit their parent's unit.
+ *
+ * <p>Internal API: Camunda's tenant id provider SPI lives in {@code impl.cfg.multitenancy}, and it is
+ * called inside the start command, whose authentication and admin check ({@code CommandContext}) are
+ * the ones the engine itself applies.
  */
 class UnitTenantIdProvider implements TenantIdProvider {
 

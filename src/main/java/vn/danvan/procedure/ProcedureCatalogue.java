@@ -12,7 +12,6 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.danvan.deployment.DeploymentsChanged;
+import vn.danvan.identity.WithoutAuthorization;
 
 /**
  * The procedures of the one-stop counter, read from the latest deployed version of the decision
@@ -45,7 +45,7 @@ import vn.danvan.deployment.DeploymentsChanged;
 public class ProcedureCatalogue {
 
   private final RepositoryService repositoryService;
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final ProcessEngine processEngine;
   private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private static final int MAX_REMEMBERED_ROWS = 50_000;
 
@@ -63,7 +63,7 @@ public class ProcedureCatalogue {
 
   ProcedureCatalogue(ProcessEngine processEngine, Duration trustLatest, LongSupplier nanoClock) {
     this.repositoryService = processEngine.getRepositoryService();
-    this.engineConfiguration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    this.processEngine = processEngine;
     this.trustNanos = trustLatest.toNanos();
     this.nanoClock = nanoClock;
   }
@@ -119,7 +119,7 @@ public class ProcedureCatalogue {
   }
 
   private Loaded latest() {
-    return engineConfiguration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+    return WithoutAuthorization.call(processEngine, () -> {
       DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
           .decisionDefinitionKey(ProcedureDecision.KEY).withoutTenantId().latestVersion().singleResult();
       if (latest == null) {
@@ -133,7 +133,7 @@ public class ProcedureCatalogue {
       Loaded fresh = new Loaded(latest.getId(), new ProcedureTable(dmnEngine, model), new ConcurrentHashMap<>());
       loaded.set(fresh);
       return fresh;
-    }));
+    });
   }
 
   /**

@@ -86,4 +86,18 @@ class SandboxElResolverTest {
     assertThat(onlyExposed.createValueExpression("${calendar.plus(1, 2)}")
         .getValue(onlyExposed.createElContext(Variables.createVariables().asVariableContext()))).isEqualTo(3);
   }
+
+  /**
+   * A name that names no class guards nothing, silently: every dangerous type must exist in the
+   * engine this build targets (the engine's names follow its package, Camunda's or Operaton's).
+   */
+  @Test
+  void everyDangerousTypeNamesAClassOfThisBuild() throws ClassNotFoundException {
+    for (String name : SandboxElResolver.DANGEROUS_TYPES) {
+      Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+      assertThat(SandboxElResolver.isDangerous(type)).as(name).isTrue();
+    }
+    assertThat(SandboxElResolver.DANGEROUS_TYPES).contains(ProcessEngine.class.getName(),
+        ProcessEngine.class.getPackageName() + ".impl.interceptor.CommandContext");
+  }
 }

@@ -71,7 +71,7 @@ class TasklistFiltersIT extends RunningApplicationTest {
     own.put("variables", java.util.List.of(Map.of("name", "appointmentAt", "label", "Hẹn trả")));
     filters.saveFilter(overdue.setProperties(own));
     try {
-      new TasklistFilterSeeder().seed(filters, engine.getAuthorizationService());
+      new TasklistFilterSeeder().seed(engine);
       assertThat(filters.getFilter(group.getId()).getProperties().get("variables"))
           .isEqualTo(TasklistFilterSeeder.CARD_VARIABLES);
       assertThat(filters.getFilter(overdue.getId()).getProperties().get("variables"))
