@@ -148,9 +148,17 @@ public class LoginThrottle {
     long now = clock.millis();
     switch (outcome) {
       case FAILED -> {
-        FailureRecord address = shared.recordFailure(Kind.ADDRESS, attempt.address, now, r -> addresses.next(r, now));
-        FailureRecord user = attempt.user == null ? null
-            : shared.recordFailure(Kind.USER, attempt.user, now, r -> users.next(r, now));
+        FailureRecord address;
+        FailureRecord user;
+        try {
+          address = shared.recordFailure(Kind.ADDRESS, attempt.address, now, r -> addresses.next(r, now));
+          user = attempt.user == null ? null
+              : shared.recordFailure(Kind.USER, attempt.user, now, r -> users.next(r, now));
+        } catch (RuntimeException databaseUnreachable) {
+          // the attempt still ends here, else it would count as in flight for ever
+          finish(attempt, Outcome.ABANDONED);
+          throw databaseUnreachable;
+        }
         boolean addressLocked;
         boolean userLocked;
         synchronized (this) {

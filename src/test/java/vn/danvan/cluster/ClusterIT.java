@@ -1,6 +1,7 @@
 package vn.danvan.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +21,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.task.Task;
@@ -33,6 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 import vn.danvan.DanvanApplication;
 import vn.danvan.dossier.DossierProcess;
 import vn.danvan.notify.Notification;
@@ -67,6 +73,9 @@ class ClusterIT {
   private static Http a;
   private static Http b;
   private static JdbcTemplate jdbc;
+  /** Spring MVC requests each node handled (ServletRequestHandledEvent), to see where the proxy sent them. */
+  private static final Map<String, AtomicInteger> HANDLED = new ConcurrentHashMap<>();
+  private static Process nginx;
 
   @BeforeAll
   static void startTwoNodesAtOnce() throws Exception {
@@ -89,11 +98,19 @@ class ClusterIT {
     }
     a = new Http(port(nodeA));
     b = new Http(port(nodeB));
+    for (var node : Map.of("node-a", nodeA, "node-b", nodeB).entrySet()) {
+      HANDLED.put(node.getKey(), new AtomicInteger());
+      node.getValue().addApplicationListener((ApplicationListener<ServletRequestHandledEvent>) event ->
+          HANDLED.get(node.getKey()).incrementAndGet());
+    }
     jdbc = nodeA.getBean(JdbcTemplate.class);
   }
 
   @AfterAll
   static void stopNodes() {
+    if (nginx != null) {
+      nginx.destroy();
+    }
     for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
       if (node != null) {
         node.close();
@@ -286,6 +303,64 @@ class ClusterIT {
     assertThat(subjects).hasSize(messages);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_notification WHERE case_ref LIKE 'DH-2026-005%'"
         + " AND state = 'SENT' AND attempts = 1", Integer.class)).isEqualTo(messages);
+  }
+
+  @Test
+  void throughTheProxyEveryNodeServesTheSameLoginAndTheClientCannotChooseItsAddress() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")), "Skipped: nginx is not installed");
+    Http proxy = new Http(startNginx());
+
+    // round robin, no stickiness: one login, served by both nodes
+    Webapp login = Webapp.login(proxy, "camlo.specialist", "tasklist");
+    for (int i = 0; i < 4; i++) {
+      assertThat(login.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(200);
+    }
+    int beforeA = HANDLED.get("node-a").get();
+    int beforeB = HANDLED.get("node-b").get();
+    for (int i = 0; i < 6; i++) {
+      assertThat(login.get("/api/procedures").status()).isEqualTo(200);
+    }
+    assertThat(HANDLED.get("node-a").get() - beforeA).as("requests node A handled").isPositive();
+    assertThat(HANDLED.get("node-b").get() - beforeB).as("requests node B handled").isPositive();
+
+    // the proxy replaces the client's X-Forwarded-For with the address it sees
+    Http.Answer forged = proxy.send(proxy.request("/api/procedures", null)
+        .header("Authorization", Http.basic("proxy.stranger", "wrong")).header("X-Forwarded-For", "203.0.113.200")
+        .GET().build());
+    assertThat(forged.status()).isEqualTo(401);
+    assertThat(jdbc.queryForList("SELECT key_value FROM dv_login_failure WHERE key_kind = 'ADDRESS'", String.class))
+        .contains("127.0.0.1").doesNotContain("203.0.113.200");
+  }
+
+  /** nginx with the project's src/main/proxy/nginx.conf, its upstream pointed at the two nodes; its port. */
+  private static int startNginx() throws IOException {
+    Path dir = Files.createTempDirectory("danvan-proxy");
+    int port = freePort();
+    String config = Files.readString(Path.of("src/main/proxy/nginx.conf"))
+        .replace("server app-1:8080", "server 127.0.0.1:" + port(nodeA))
+        .replace("server app-2:8080", "server 127.0.0.1:" + port(nodeB))
+        .replace("listen 8080;", "listen 127.0.0.1:" + port + ";");
+    Files.writeString(dir.resolve("nginx.conf"), config);
+    nginx = new ProcessBuilder("/usr/sbin/nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
+        "-g", "daemon off; pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("error.log") + ";")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+    Http proxy = new Http(port);
+    for (int i = 0; i < 100; i++) {
+      try {
+        if (proxy.get("/engine-rest/engine").status() == 200) {
+          return port;
+        }
+      } catch (UncheckedIOException notListeningYet) {
+        // nginx is still starting
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("nginx.out")));
   }
 
   // ---- helpers ----

@@ -15,9 +15,14 @@ final class InMemoryLoginState implements SharedLoginState {
   private final Map<String, Row> failures = new HashMap<>();
   private final Map<String, Long> known = new HashMap<>();
   int writes;
+  /** Like a database that cannot be reached: failures cannot be recorded. */
+  boolean down;
 
   @Override
   public synchronized FailureRecord recordFailure(Kind kind, String key, long now, UnaryOperator<FailureRecord> next) {
+    if (down) {
+      throw new IllegalStateException("database unreachable");
+    }
     Row row = failures.get(kind + "\n" + key);
     FailureRecord record = next.apply(row == null ? FailureRecord.NONE : row.record());
     failures.put(kind + "\n" + key, new Row(record, now));

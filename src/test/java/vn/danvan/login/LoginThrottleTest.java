@@ -242,6 +242,17 @@ class LoginThrottleTest {
     assertThat(shared.writes).isEqualTo(2);
   }
 
+  @Test
+  void aFailureThatCannotBeRecordedStillEndsTheAttempt() {
+    InMemoryLoginState shared = new InMemoryLoginState();
+    LoginThrottle a = node(shared);
+    shared.down = true;
+    try (LoginThrottle.Attempt attempt = a.attempt("10.0.0.1", "u")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(attempt::failed).isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(a.remembered()).as("no attempt left in flight").isZero();
+  }
+
   /** One failed attempt; returns the wait if the throttle refused it instead. */
   private static long fail(LoginThrottle throttle, String address, String user) {
     try (LoginThrottle.Attempt attempt = throttle.attempt(address, user)) {
