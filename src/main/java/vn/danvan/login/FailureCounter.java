@@ -5,8 +5,11 @@ import java.util.Map;
 
 /**
  * Failed logins of one kind of key (client addresses or user names): a count with a growing wait
- * after the free failures, a lock that expires, and the attempts in flight. Memory is bounded: at
- * most {@code maxKeys} keys, the least recently seen forgotten first. Not thread-safe on its own;
+ * after the free failures, a lock that expires, and the attempts in flight. The counts are this
+ * node's copy of the shared ones ({@link SharedLoginState}): a failure is counted there
+ * ({@link #next}) and the result copied here, and a refresh copies what other nodes counted
+ * ({@link #merge}); attempts in flight are this node's own. Memory is bounded: at most
+ * {@code maxKeys} keys, the least recently seen forgotten first. Not thread-safe on its own;
  * {@link LoginThrottle} serializes every call.
  */
 final class FailureCounter {
@@ -54,24 +57,58 @@ final class FailureCounter {
     state.inFlight++;
   }
 
-  /** Counts a failure; true if it locked the key. */
-  boolean failed(String key, long now) {
-    State state = end(key, now);
-    state.failures++;
-    state.lastFailureAt = now;
-    if (state.failures >= limits.lockAfter()) {
-      state.lockedUntil = now + limits.lockDuration().toMillis();
-      return true;
+  /**
+   * The shared record after one more failure at {@code now}: an expired lock or failures forgotten
+   * after the quiet period start afresh; the failure that reaches {@code lockAfter} locks the key.
+   */
+  FailureRecord next(FailureRecord stored, long now) {
+    boolean lockExpired = stored.lockedUntil() != 0 && stored.lockedUntil() <= now;
+    boolean quiet = stored.lockedUntil() == 0 && now - stored.lastFailureAt() >= limits.resetAfter().toMillis();
+    int failures = (lockExpired || quiet ? 0 : stored.failures()) + 1;
+    long lockedUntil = lockExpired ? 0 : stored.lockedUntil();
+    if (failures >= limits.lockAfter() && lockedUntil == 0) {
+      lockedUntil = now + limits.lockDuration().toMillis();
     }
-    return false;
+    return new FailureRecord(failures, now, lockedUntil);
   }
 
-  /** Ends an attempt without counting it; with {@code forget}, the key's failures are forgotten. */
-  void ended(String key, long now, boolean forget) {
+  /** Ends an attempt that failed, with the shared record after the failure; true if this failure locked the key. */
+  boolean failed(String key, long now, FailureRecord shared) {
     State state = end(key, now);
-    if (forget && state.lockedUntil <= now) {
+    state.copy(shared);
+    // the failure that reached lock-after locked it (counting restarts after a lock expires)
+    return shared.failures() == limits.lockAfter();
+  }
+
+  /**
+   * Ends an attempt without counting it; with {@code forget}, the key's failures are forgotten.
+   *
+   * @return true if failures were forgotten (the shared record must forget them too)
+   */
+  boolean ended(String key, long now, boolean forget) {
+    State state = end(key, now);
+    boolean forgotten = false;
+    if (forget && state.lockedUntil <= now && state.failures > 0) {
       state.failures = 0;
+      forgotten = true;
     }
+    if (state.failures == 0 && state.inFlight == 0) {
+      states.remove(key);
+    }
+    return forgotten;
+  }
+
+  /** Copies the shared record of a key that another node changed. */
+  void merge(String key, FailureRecord shared) {
+    State state = states.get(key);
+    if (state == null) {
+      if (shared.failures() == 0) {
+        return;
+      }
+      state = new State();
+      states.put(key, state);
+    }
+    state.copy(shared);
     if (state.failures == 0 && state.inFlight == 0) {
       states.remove(key);
     }
@@ -123,5 +160,11 @@ final class FailureCounter {
     int inFlight;
     long lastFailureAt;
     long lockedUntil;
+
+    void copy(FailureRecord shared) {
+      failures = shared.failures();
+      lastFailureAt = shared.lastFailureAt();
+      lockedUntil = shared.lockedUntil();
+    }
   }
 }

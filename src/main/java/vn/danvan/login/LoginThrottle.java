@@ -4,13 +4,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.config.ApiError;
 import vn.danvan.config.JsonAnswer;
+import vn.danvan.login.SharedLoginState.Kind;
 
 /**
  * The one throttle of failed logins, used by every way in (HTTP Basic on {@code /engine-rest} and
@@ -19,7 +24,14 @@ import vn.danvan.config.JsonAnswer;
  * answered before the password is checked, in the same way for existing and unknown users. An address
  * from which the user logged in successfully before is known for that user: from there only the
  * address's limits apply, so strangers who make a user wait (or lock it) elsewhere do not keep the
- * user out. Counts live in this node's memory (bounded); each node of a cluster counts on its own.
+ * user out.
+ *
+ * <p>Cluster-wide: failures are counted in the shared database ({@link SharedLoginState}), so failures
+ * on one node count on every other and a lock on one node is a lock on all. Each node keeps a bounded
+ * copy in memory, refreshed from the database at most every {@code shared-refresh} while logins
+ * happen, so that an ordinary login (a key without failures) costs no database work: the database is
+ * touched on a failure, on the success of a key that had failures, for a throttled key, by that
+ * refresh, and once a day per user and address for the known addresses.
  *
  * <p>Usage: {@code try (Attempt attempt = throttle.attempt(address, user)) { if (attempt.refused()) …;
  * … attempt.succeeded() or attempt.failed() }}. An attempt left without either (an error) counts as
@@ -33,13 +45,26 @@ public class LoginThrottle {
   /** Longer names are cut before they are remembered, so that a key costs little memory. */
   private static final int MAX_KEY_LENGTH = 128;
 
+  /** A known address is written to the shared table again after this long (a day), not on every login. */
+  private static final long REMEMBER_AGAIN_MILLIS = 24 * 60 * 60 * 1000L;
+  /** Rows changed this long before the last refresh are read again: nodes' clocks differ a little. */
+  private static final long CLOCK_SKEW_MILLIS = 10_000;
+  /** Dead rows (no longer throttling anyone) are removed this often by some node. */
+  private static final long PURGE_EVERY_MILLIS = 60_000;
+
   private final FailureCounter addresses;
   private final FailureCounter users;
   private final Map<String, Long> knownClients;
   private final long knownClientMillis;
+  private final long refreshMillis;
+  private final long forgetAfterMillis;
   private final Clock clock;
+  private final SharedLoginState shared;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
+  private volatile long lastRefreshAt = Long.MIN_VALUE;
+  private volatile long lastPurgeAt;
 
-  public LoginThrottle(LoginThrottleProperties properties, Clock clock) {
+  LoginThrottle(LoginThrottleProperties properties, Clock clock, SharedLoginState shared) {
     long initial = properties.initialDelay().toMillis();
     long max = properties.maxDelay().toMillis();
     this.addresses = new FailureCounter(properties.perAddress(), initial, max, properties.maxAddresses());
@@ -52,25 +77,46 @@ public class LoginThrottle {
       }
     };
     this.knownClientMillis = properties.knownClientFor().toMillis();
+    this.refreshMillis = properties.sharedRefresh().toMillis();
+    this.forgetAfterMillis = Stream.of(properties.perAddress(), properties.perUser())
+        .mapToLong(limits -> Math.max(limits.lockDuration().toMillis(), limits.resetAfter().toMillis())).max().orElseThrow();
     this.clock = clock;
+    this.shared = shared;
+    this.lastPurgeAt = clock.millis();
   }
 
   /** Starts a login attempt; check {@link Attempt#refused()} before checking the password. */
   public Attempt attempt(String clientAddress, String userName) {
     String address = key(clientAddress);
     String user = userName == null || userName.isBlank() ? null : key(userName.trim().toLowerCase(Locale.ROOT));
-    synchronized (this) {
-      long now = clock.millis();
-      boolean known = user != null && isKnown(user, address, now);
-      long wait = Math.max(addresses.waitMillis(address, now), user == null || known ? 0 : users.waitMillis(user, now));
-      if (wait > 0) {
-        return new Attempt(this, address, user, (wait + 999) / 1000);
+    refreshIfDue();
+    boolean askedShared = false;
+    while (true) {
+      synchronized (this) {
+        long now = clock.millis();
+        boolean known = user != null && isKnown(user, address, now);
+        long userWait = user == null || known ? 0 : users.waitMillis(user, now);
+        if (userWait > 0 && knownClientMillis > 0 && !askedShared) {
+          // A throttled user: the address may be known from a login on another node (asked below, unlocked).
+          askedShared = true;
+        } else {
+          long wait = Math.max(addresses.waitMillis(address, now), userWait);
+          if (wait > 0) {
+            return new Attempt(this, address, user, (wait + 999) / 1000);
+          }
+          addresses.begin(address, now);
+          if (user != null) {
+            users.begin(user, now);
+          }
+          return new Attempt(this, address, user, 0);
+        }
       }
-      addresses.begin(address, now);
-      if (user != null) {
-        users.begin(user, now);
+      OptionalLong since = shared.knownSince(user, address);
+      if (since.isPresent()) {
+        synchronized (this) {
+          knownClients.merge(user + "\n" + address, since.getAsLong(), Math::max);
+        }
       }
-      return new Attempt(this, address, user, 0);
     }
   }
 
@@ -98,33 +144,94 @@ public class LoginThrottle {
     return addresses.size() + users.size() + knownClients.size();
   }
 
-  private synchronized void finish(Attempt attempt, Outcome outcome) {
+  private void finish(Attempt attempt, Outcome outcome) {
     long now = clock.millis();
     switch (outcome) {
       case FAILED -> {
-        if (addresses.failed(attempt.address, now)) {
+        FailureRecord address;
+        FailureRecord user;
+        try {
+          address = shared.recordFailure(Kind.ADDRESS, attempt.address, now, r -> addresses.next(r, now));
+          user = attempt.user == null ? null
+              : shared.recordFailure(Kind.USER, attempt.user, now, r -> users.next(r, now));
+        } catch (RuntimeException databaseUnreachable) {
+          // the attempt still ends here, else it would count as in flight for ever
+          finish(attempt, Outcome.ABANDONED);
+          throw databaseUnreachable;
+        }
+        boolean addressLocked;
+        boolean userLocked;
+        synchronized (this) {
+          addressLocked = addresses.failed(attempt.address, now, address);
+          userLocked = user != null && users.failed(attempt.user, now, user);
+        }
+        if (addressLocked) {
           LOG.warn("Logins from client address {} locked after too many failures", attempt.address);
         }
-        if (attempt.user != null && users.failed(attempt.user, now)) {
+        if (userLocked) {
           LOG.warn("Logins as user {} locked after too many failures",
               LOGGABLE_USER.matcher(attempt.user).matches() ? "'" + attempt.user + "'" : "(a name that is no user id)");
         }
       }
       case SUCCEEDED -> {
-        addresses.ended(attempt.address, now, false);
-        if (attempt.user != null) {
-          users.ended(attempt.user, now, true);
-          if (knownClientMillis > 0) {
-            knownClients.put(attempt.user + "\n" + attempt.address, now);
+        boolean forgetUser = false;
+        boolean remember = false;
+        synchronized (this) {
+          addresses.ended(attempt.address, now, false);
+          if (attempt.user != null) {
+            forgetUser = users.ended(attempt.user, now, true);
+            if (knownClientMillis > 0) {
+              String pair = attempt.user + "\n" + attempt.address;
+              Long since = knownClients.get(pair);
+              remember = since == null || now - since >= REMEMBER_AGAIN_MILLIS;
+              if (remember) {
+                knownClients.put(pair, now);
+              }
+            }
           }
+        }
+        if (forgetUser) {
+          shared.forget(Kind.USER, attempt.user, now);
+        }
+        if (remember) {
+          shared.rememberClient(attempt.user, attempt.address, now);
         }
       }
       case ABANDONED -> {
-        addresses.ended(attempt.address, now, false);
-        if (attempt.user != null) {
-          users.ended(attempt.user, now, false);
+        synchronized (this) {
+          addresses.ended(attempt.address, now, false);
+          if (attempt.user != null) {
+            users.ended(attempt.user, now, false);
+          }
         }
       }
+    }
+  }
+
+  /**
+   * Copies what other nodes counted since the last look, at most every {@code shared-refresh}, by one
+   * thread at a time (the others go on with the copy they have); now and then removes dead rows.
+   */
+  private void refreshIfDue() {
+    long now = clock.millis();
+    long last = lastRefreshAt;
+    if (last != Long.MIN_VALUE && now - last < refreshMillis || !refreshing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      List<SharedLoginState.Entry> changed = shared.changedSince(last == Long.MIN_VALUE ? 0 : last - CLOCK_SKEW_MILLIS);
+      synchronized (this) {
+        for (SharedLoginState.Entry entry : changed) {
+          (entry.kind() == Kind.ADDRESS ? addresses : users).merge(entry.key(), entry.record());
+        }
+      }
+      lastRefreshAt = now;
+      if (now - lastPurgeAt >= PURGE_EVERY_MILLIS) {
+        lastPurgeAt = now;
+        shared.purge(now - forgetAfterMillis, now - knownClientMillis);
+      }
+    } finally {
+      refreshing.set(false);
     }
   }
 

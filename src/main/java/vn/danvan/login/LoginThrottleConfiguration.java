@@ -6,6 +6,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The login throttle and its place in front of the webapps' login and Camunda's credential check
@@ -15,8 +17,9 @@ import org.springframework.core.Ordered;
 class LoginThrottleConfiguration {
 
   @Bean
-  LoginThrottle loginThrottle(LoginThrottleProperties properties) {
-    return new LoginThrottle(properties, Clock.systemUTC());
+  LoginThrottle loginThrottle(LoginThrottleProperties properties, JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
+    return new LoginThrottle(properties, Clock.systemUTC(), new JdbcLoginState(jdbc, transactions));
   }
 
   @Bean

@@ -22,10 +22,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     that user: from a known address the user's own wait and lock do not apply (only the address's),
  *     so that strangers elsewhere cannot keep the user out
  * @param maxKnownClients user/address pairs remembered at most (least recently used forgotten first)
+ * @param sharedRefresh how often at most a node copies the failures that other nodes counted (default
+ *     one second): the longest a failure on one node goes unseen by another's check before an attempt
+ *     (the count itself is always exact, kept in the shared database)
  */
 @ConfigurationProperties("danvan.security.login")
 public record LoginThrottleProperties(Limits perAddress, Limits perUser, Duration initialDelay, Duration maxDelay,
-    Integer maxAddresses, Integer maxUsers, Duration knownClientFor, Integer maxKnownClients) {
+    Integer maxAddresses, Integer maxUsers, Duration knownClientFor, Integer maxKnownClients, Duration sharedRefresh) {
 
   public LoginThrottleProperties {
     perAddress = Limits.orDefaults(perAddress, 10, 30);
@@ -36,8 +39,9 @@ public record LoginThrottleProperties(Limits perAddress, Limits perUser, Duratio
     maxUsers = maxUsers == null ? 10_000 : maxUsers;
     knownClientFor = knownClientFor == null ? Duration.ofDays(30) : knownClientFor;
     maxKnownClients = maxKnownClients == null ? 10_000 : maxKnownClients;
+    sharedRefresh = sharedRefresh == null ? Duration.ofSeconds(1) : sharedRefresh;
     if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || maxAddresses < 1 || maxUsers < 1
-        || knownClientFor.isNegative() || maxKnownClients < 0) {
+        || knownClientFor.isNegative() || maxKnownClients < 0 || sharedRefresh.isNegative()) {
       throw new IllegalArgumentException("danvan.security.login: delays must be positive, max-delay >= initial-delay, "
           + "max-addresses and max-users >= 1");
     }

@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.danvan.config.ApiError;
 import vn.danvan.config.JsonAnswer;
@@ -18,9 +19,10 @@ import vn.danvan.config.JsonAnswer;
 /**
  * Rate-limits one family of public endpoints per client address: over the limit the answer is 429
  * with a {@code Retry-After} header and a JSON body. The one mechanism for every endpoint that
- * answers without login; each family has its own budget ({@link Registration}). The address is the
- * connection's ({@code getRemoteAddr()}); {@code X-Forwarded-For} counts only where the server is
- * configured to trust a proxy ({@code server.forward-headers-strategy}).
+ * answers without login; each family has its own budget ({@link Registration}), one budget for the
+ * whole cluster ({@link PublicRateLimiter}). The address is the connection's ({@code getRemoteAddr()}):
+ * behind the reverse proxy, the client's address from {@code X-Forwarded-For}, which Tomcat takes
+ * only from the proxies listed in {@code server.tomcat.remoteip.internal-proxies}.
  */
 class PublicRateLimitFilter extends OncePerRequestFilter {
 
@@ -55,18 +57,21 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
     static final String VERIFY_PATHS = "/api/signatures/verify";
 
     @Bean
-    FilterRegistrationBean<PublicRateLimitFilter> publicRateLimitFilter(PublicRateLimitProperties properties) {
-      return family("danvanPublicRateLimit", properties.perMinute(), properties.maxClients(), DOSSIER_PATHS);
+    FilterRegistrationBean<PublicRateLimitFilter> publicRateLimitFilter(PublicRateLimitProperties properties,
+        JdbcTemplate jdbc) {
+      return family("danvanPublicRateLimit", new PublicRateLimiter("public", properties.perMinute(), Clock.systemUTC(),
+          jdbc), DOSSIER_PATHS);
     }
 
     @Bean
-    FilterRegistrationBean<PublicRateLimitFilter> verifyRateLimitFilter(PublicRateLimitProperties properties) {
-      return family("danvanVerifyRateLimit", properties.verifyPerMinute(), properties.maxClients(), VERIFY_PATHS);
+    FilterRegistrationBean<PublicRateLimitFilter> verifyRateLimitFilter(PublicRateLimitProperties properties,
+        JdbcTemplate jdbc) {
+      return family("danvanVerifyRateLimit", new PublicRateLimiter("verify", properties.verifyPerMinute(),
+          Clock.systemUTC(), jdbc), VERIFY_PATHS);
     }
 
-    private static FilterRegistrationBean<PublicRateLimitFilter> family(String name, int perMinute, int maxClients,
+    private static FilterRegistrationBean<PublicRateLimitFilter> family(String name, PublicRateLimiter limiter,
         String... paths) {
-      var limiter = new PublicRateLimiter(perMinute, maxClients, Clock.systemUTC());
       var registration = new FilterRegistrationBean<>(new PublicRateLimitFilter(limiter));
       registration.addUrlPatterns(paths);
       registration.setName(name);

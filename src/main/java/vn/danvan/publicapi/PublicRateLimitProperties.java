@@ -10,15 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     per minute (default 30)
  * @param verifyPerMinute signature verifications ({@code /api/signatures/verify}) a client address
  *     may make per minute (default 10): each costs far more than a lookup
- * @param maxClients client addresses remembered at most per family; the least recently seen is
- *     forgotten first (default 10000)
+ * <p>One budget for the whole cluster: the buckets are shared in the database.
  */
 @ConfigurationProperties("danvan.public.rate-limit")
-public record PublicRateLimitProperties(Integer perMinute, Integer verifyPerMinute, Integer maxClients) {
+public record PublicRateLimitProperties(Integer perMinute, Integer verifyPerMinute) {
 
   public PublicRateLimitProperties {
     perMinute = perMinute == null ? 30 : perMinute;
     verifyPerMinute = verifyPerMinute == null ? 10 : verifyPerMinute;
-    maxClients = maxClients == null ? 10_000 : maxClients;
   }
 }

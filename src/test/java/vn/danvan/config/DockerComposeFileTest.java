@@ -1,6 +1,7 @@
 package vn.danvan.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -33,7 +34,15 @@ class DockerComposeFileTest {
   /** The profile that must never be active in the container. */
   private static final String DEMO_PROFILE = "demo";
   private static final String DB_SERVICE = "postgres";
-  private static final String APP_SERVICE = "app";
+  /** The application nodes of the cluster: one image, one environment, their names apart. */
+  private static final List<String> APP_SERVICES = List.of("app-1", "app-2");
+  /** The first node, for the checks that hold for every node alike ({@link #everyNodeIsTheSameButForItsName}). */
+  private static final String APP_SERVICE = APP_SERVICES.get(0);
+  /** The reverse proxy in front of the nodes, the only published port. */
+  private static final String PROXY_SERVICE = "proxy";
+  private static final Path PROXY_CONFIG = ROOT.resolve("src/main/proxy/nginx.conf");
+  /** The variable that names a node; the one difference between two nodes' environments. */
+  private static final String NODE_NAME = "DANVAN_NODE_NAME";
   /** Where the postgres image keeps its data unless PGDATA says otherwise (images up to 17). */
   private static final String POSTGRES_DEFAULT_PGDATA = "/var/lib/postgresql/data";
 
@@ -83,7 +92,8 @@ class DockerComposeFileTest {
 
   @Test
   void definesPostgresAndAppServices() {
-    assertThat(services).containsKeys(DB_SERVICE, APP_SERVICE);
+    assertThat(services).containsKeys(DB_SERVICE, PROXY_SERVICE);
+    assertThat(services).containsKeys(APP_SERVICES.toArray(String[]::new));
   }
 
   @Test
@@ -125,7 +135,7 @@ class DockerComposeFileTest {
 
   @Test
   void passwordsMustBeSuppliedByTheOperatorAndHaveNoDefault() {
-    for (String service : List.of(DB_SERVICE, APP_SERVICE)) {
+    for (String service : services.keySet()) {
       environment(service).forEach((name, value) -> {
         if (name.contains("PASSWORD")) {
           assertThat(value).as("%s of service %s", name, service).matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?\\?[^}]*}");
@@ -167,14 +177,16 @@ class DockerComposeFileTest {
 
   @Test
   void appStartsOnlyOncePostgresIsHealthy() {
-    var dependsOn = service(APP_SERVICE).get("depends_on");
-    assertThat(dependsOn).as("depends_on with conditions").isInstanceOf(Map.class);
-    assertThat(asMap(asMap(dependsOn).get(DB_SERVICE))).containsEntry("condition", "service_healthy");
+    for (String app : APP_SERVICES) {
+      var dependsOn = service(app).get("depends_on");
+      assertThat(dependsOn).as("depends_on with conditions").isInstanceOf(Map.class);
+      assertThat(asMap(asMap(dependsOn).get(DB_SERVICE))).containsEntry("condition", "service_healthy");
+    }
   }
 
   @Test
   void bothServicesHaveHealthchecks() {
-    for (String name : List.of(DB_SERVICE, APP_SERVICE)) {
+    for (String name : services.keySet()) {
       var healthcheck = asMap(service(name).get("healthcheck"));
       assertThat(healthcheck.get("disable")).as("%s healthcheck disabled", name).isNotEqualTo(true);
       assertThat(healthcheckCommand(name)).as("%s healthcheck", name).isNotBlank().isNotEqualTo("NONE");
@@ -191,7 +203,8 @@ class DockerComposeFileTest {
     assertThat(url.group(2)).isEqualTo(port);
     assertThat(url.group(3)).contains("/engine-rest/engine");
     assertThat(SecurityConfig.isPublic(url.group(3))).as("%s needs no credentials", url.group(3)).isTrue();
-    assertThat(containerPorts(APP_SERVICE)).contains(port);
+    // the nodes publish nothing; the proxy reaches each of them on that port
+    assertThat(upstreamServers()).contains(APP_SERVICE + ":" + port);
   }
 
   @Test
@@ -206,11 +219,136 @@ class DockerComposeFileTest {
     assertThat(declared).as("top-level volumes").contains(sources.get(0));
   }
 
+  @Test
+  void everyNodeIsTheSameButForItsName() {
+    Map<String, String> first = new LinkedHashMap<>(environment(APP_SERVICE));
+    Set<String> names = new LinkedHashSet<>();
+    for (String app : APP_SERVICES) {
+      Map<String, String> environment = new LinkedHashMap<>(environment(app));
+      names.add(environment.remove(NODE_NAME));
+      assertThat(environment).as("environment of %s", app).isEqualTo(withoutName(first));
+      Map<String, Object> definition = new LinkedHashMap<>(service(app));
+      Map<String, Object> firstDefinition = new LinkedHashMap<>(service(APP_SERVICE));
+      for (String perNode : List.of("environment", "networks")) {
+        definition.remove(perNode);
+        firstDefinition.remove(perNode);
+      }
+      assertThat(definition).as("image, volumes, health check of %s", app).isEqualTo(firstDefinition);
+      assertThat(definition).as("%s is started by the compose file", app).containsKey("image");
+    }
+    assertThat(names).as("each node its own name").doesNotContainNull().hasSize(APP_SERVICES.size());
+    assertThat(variablesTheAppReads).contains(NODE_NAME);
+  }
+
+  @Test
+  void onlyTheProxyPublishesAPortAndItIsThePortNginxListensOn() throws IOException {
+    for (String name : services.keySet()) {
+      if (!name.equals(PROXY_SERVICE)) {
+        assertThat(service(name).get("ports")).as("ports of %s", name).isNull();
+      }
+    }
+    var listen = Pattern.compile("(?m)^\\s*listen\\s+(\\d+);").matcher(Files.readString(PROXY_CONFIG));
+    assertThat(listen.find()).as("listen in nginx.conf").isTrue();
+    assertThat(containerPorts(PROXY_SERVICE)).containsExactly(listen.group(1));
+  }
+
+  @Test
+  void proxyBalancesOverEveryNodeWithoutStickinessAndPassesTheClientAddress() throws IOException {
+    String config = Files.readString(PROXY_CONFIG).replaceAll("(?m)#.*$", "");
+    var port = portTheAppListensOn();
+    assertThat(upstreamServers()).containsExactlyInAnyOrderElementsOf(APP_SERVICES.stream().map(app -> app + ":" + port).toList());
+    assertThat(config).doesNotContain("ip_hash").doesNotContain("sticky").doesNotContain("hash ");
+    assertThat(config).contains("proxy_set_header X-Forwarded-For $remote_addr;")
+        .contains("proxy_set_header X-Forwarded-Proto $scheme;");
+    assertThat(volumeMounts(PROXY_SERVICE)).anyMatch(mount -> mount[0].equals("./src/main/proxy/nginx.conf")
+        && mount[1].equals("/etc/nginx/nginx.conf"));
+    var dependsOn = asMap(service(PROXY_SERVICE).get("depends_on"));
+    for (String app : APP_SERVICES) {
+      assertThat(asMap(dependsOn.get(app))).containsEntry("condition", "service_healthy");
+    }
+  }
+
+  @Test
+  void nodesBelieveForwardedHeadersFromTheProxyAlone() {
+    var trusted = Pattern.compile(environment(APP_SERVICE).get(variableOf("server.tomcat.remoteip.internal-proxies")));
+    assertThat(effective).containsEntry("server.forward-headers-strategy", "native");
+    assertThat(trusted.matcher(address(PROXY_SERVICE)).matches()).as("the proxy's address").isTrue();
+    for (String name : services.keySet()) {
+      if (!name.equals(PROXY_SERVICE) && address(name) != null) {
+        assertThat(trusted.matcher(address(name)).matches()).as("address of %s", name).isFalse();
+      }
+    }
+    assertThat(trusted.matcher("172.28.0.100").matches()).as("another container of the network").isFalse();
+    assertThat(placeholders(effective.get("server.tomcat.remoteip.internal-proxies")).values())
+        .as("outside compose no proxy is trusted").containsExactly("");
+  }
+
+  @Test
+  void dockerComposeAcceptsTheFile() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")), "Skipped: docker-compose is not installed");
+    var command = new ProcessBuilder("/usr/bin/docker-compose", "-f", ROOT.resolve("docker-compose.yml").toString(),
+        "config", "-q").redirectErrorStream(true);
+    // the variables that have no default, as an operator's .env would set them
+    command.environment().putAll(Map.of("POSTGRES_PASSWORD", "x", "DANVAN_ADMIN_PASSWORD", "x",
+        "DANVAN_SIGNING_KEYSTORE_PASSWORD", "x"));
+    Process process = command.start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+  }
+
+  @Test
+  void nginxAcceptsTheProxyConfiguration() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")), "Skipped: nginx is not installed");
+    // the nodes' names resolve only inside compose: the same file with the upstreams on this machine
+    Path dir = Files.createTempDirectory("danvan-nginx");
+    String config = Files.readString(PROXY_CONFIG);
+    for (String app : APP_SERVICES) {
+      config = config.replace(app + ":", "127.0.0.1:");
+    }
+    Files.writeString(dir.resolve("nginx.conf"), config);
+    Process process = new ProcessBuilder("/usr/sbin/nginx", "-t", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
+        "-g", "pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("error.log") + ";")
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+  }
+
   // ---- compose file ----
 
   private static Map<String, Object> service(String name) {
     assertThat(services).containsKey(name);
     return asMap(services.get(name));
+  }
+
+  private static Map<String, String> withoutName(Map<String, String> environment) {
+    var copy = new LinkedHashMap<>(environment);
+    copy.remove(NODE_NAME);
+    return copy;
+  }
+
+  /** The service's fixed address on the compose network, or null. */
+  private static String address(String serviceName) {
+    var networks = service(serviceName).get("networks");
+    if (networks instanceof Map<?, ?> map) {
+      for (Object network : map.values()) {
+        if (network instanceof Map<?, ?> settings && settings.get("ipv4_address") != null) {
+          return String.valueOf(settings.get("ipv4_address"));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The {@code server host:port} lines of the proxy's upstream. */
+  private static List<String> upstreamServers() {
+    try {
+      var upstream = Pattern.compile("(?s)upstream\\s+\\w+\\s*\\{(.*?)}").matcher(Files.readString(PROXY_CONFIG));
+      assertThat(upstream.find()).as("upstream in nginx.conf").isTrue();
+      return Pattern.compile("(?m)^\\s*server\\s+([^\\s;]+)").matcher(upstream.group(1)).results()
+          .map(m -> m.group(1)).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static Map<String, String> appEnvironment() {

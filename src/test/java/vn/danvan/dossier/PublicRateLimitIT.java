@@ -27,6 +27,9 @@ class PublicRateLimitIT extends RunningApplicationTest {
     assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
         assertThat(Long.parseLong(v)).isBetween(1L, 20L));
     assertThat(refused.json().path("error").asText()).startsWith("Too many requests");
+    // no proxy is trusted here: a client naming another address in X-Forwarded-For is still itself
+    assertThat(http.send(http.request("/api/public/dossiers/DONGHA-000000-0000?phone4=1234", null)
+        .header("X-Forwarded-For", "198.51.100.99").GET().build()).status()).isEqualTo(429);
     // the officials' API and the page are not limited
     assertThat(http.get("/api/procedures", "dongha.officer").status()).isEqualTo(200);
     assertThat(http.get("/tra-cuu.html").status()).isEqualTo(200);

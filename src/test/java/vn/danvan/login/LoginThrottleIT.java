@@ -20,12 +20,12 @@ import vn.danvan.support.PostgresContextInitializer;
 /**
  * The login throttle through the real doors (HTTP Basic on /engine-rest and /api, the webapps' login
  * form) on PostgreSQL, with small limits so that locks expire within the test. Client addresses come
- * from X-Forwarded-For, as behind a trusted proxy ({@code server.forward-headers-strategy=native}), so
+ * from X-Forwarded-For, as behind the trusted proxy ({@code DANVAN_TRUSTED_PROXIES}: 127.0.0.1), so
  * that each test is a client of its own. The context also serves "over TLS" (Secure cookies on).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false", "danvan.signing.keystore-dir=target/demo-signing",
-    "danvan.notify.dispatch.enabled=false", "server.forward-headers-strategy=native",
+    "danvan.notify.dispatch.enabled=false", "DANVAN_TRUSTED_PROXIES=127\\\\.0\\\\.0\\\\.1",
     "danvan.security.login.per-user.free-failures=2", "danvan.security.login.per-user.lock-after=4",
     "danvan.security.login.per-user.lock-duration=PT3S", "danvan.security.login.per-user.reset-after=PT3S",
     "danvan.security.login.per-address.free-failures=3", "danvan.security.login.per-address.lock-after=6",

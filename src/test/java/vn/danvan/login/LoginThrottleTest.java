@@ -18,7 +18,8 @@ class LoginThrottleTest {
     return new LoginThrottle(new LoginThrottleProperties(
         new LoginThrottleProperties.Limits(10, 30, Duration.ofMinutes(15), Duration.ofMinutes(15)),
         new LoginThrottleProperties.Limits(5, 40, Duration.ofMinutes(15), Duration.ofMinutes(15)),
-        Duration.ofSeconds(1), Duration.ofSeconds(30), 10_000, 10_000, Duration.ofDays(30), 10_000), clock);
+        Duration.ofSeconds(1), Duration.ofSeconds(30), 10_000, 10_000, Duration.ofDays(30), 10_000, null), clock,
+        new InMemoryLoginState());
   }
 
   @Test
@@ -170,7 +171,8 @@ class LoginThrottleTest {
 
   @Test
   void memoryIsBounded() {
-    LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(null, null, null, null, 100, 100, null, 100), clock);
+    LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(null, null, null, null, 100, 100, null, 100, null), clock,
+        new InMemoryLoginState());
     for (int i = 0; i < 10_000; i++) {
       fail(throttle, "10.0." + (i / 256) + "." + (i % 256), "user-" + i + "-" + "x".repeat(1000));
     }
@@ -180,6 +182,75 @@ class LoginThrottleTest {
       }
     }
     assertThat(throttle.remembered()).isLessThanOrEqualTo(300);
+  }
+
+  /** A node of a cluster: two free failures per user, locked at the third, refreshed before every attempt. */
+  private LoginThrottle node(InMemoryLoginState shared) {
+    return new LoginThrottle(new LoginThrottleProperties(null,
+        new LoginThrottleProperties.Limits(2, 3, Duration.ofMinutes(15), Duration.ofMinutes(15)),
+        Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 100, Duration.ofDays(30), 100, Duration.ZERO), clock, shared);
+  }
+
+  @Test
+  void failuresOnOneNodeCountOnAnotherAndALockHoldsOnBoth() {
+    InMemoryLoginState shared = new InMemoryLoginState();
+    LoginThrottle a = node(shared);
+    LoginThrottle b = node(shared);
+
+    fail(a, "10.0.0.1", "u");
+    fail(b, "10.0.0.2", "u");
+    assertThat(tryNow(a, "10.0.0.3", "u")).as("A waits after the failure counted on B").isEqualTo(1);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(fail(a, "10.0.0.3", "u")).isZero();
+
+    assertThat(tryNow(b, "10.0.0.4", "u")).as("locked on B by the third failure, counted on A").isEqualTo(15 * 60);
+    assertThat(tryNow(a, "10.0.0.5", "u")).isEqualTo(15 * 60);
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(tryNow(b, "10.0.0.4", "u")).isZero();
+  }
+
+  @Test
+  void anAddressKnownOnOneNodeLetsTheUserInOnAnother() {
+    InMemoryLoginState shared = new InMemoryLoginState();
+    LoginThrottle a = node(shared);
+    LoginThrottle b = node(shared);
+    try (LoginThrottle.Attempt office = a.attempt("10.1.1.1", "u")) {
+      office.succeeded();
+    }
+    for (int i = 0; i < 3; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      fail(a, "10.9.9." + i, "u");
+    }
+    assertThat(tryNow(b, "10.9.9.9", "u")).as("strangers locked the name").isPositive();
+    assertThat(tryNow(b, "10.1.1.1", "u")).as("the office address, known from the login on A").isZero();
+  }
+
+  @Test
+  void anOrdinaryLoginWritesNothingSharedBeyondItsAddressOnceADay() {
+    InMemoryLoginState shared = new InMemoryLoginState();
+    LoginThrottle a = node(shared);
+    for (int i = 0; i < 100; i++) {
+      try (LoginThrottle.Attempt attempt = a.attempt("10.1.1.1", "u")) {
+        attempt.succeeded();
+      }
+    }
+    assertThat(shared.writes).as("the known address, once").isEqualTo(1);
+    clock.advance(Duration.ofDays(1));
+    try (LoginThrottle.Attempt attempt = a.attempt("10.1.1.1", "u")) {
+      attempt.succeeded();
+    }
+    assertThat(shared.writes).isEqualTo(2);
+  }
+
+  @Test
+  void aFailureThatCannotBeRecordedStillEndsTheAttempt() {
+    InMemoryLoginState shared = new InMemoryLoginState();
+    LoginThrottle a = node(shared);
+    shared.down = true;
+    try (LoginThrottle.Attempt attempt = a.attempt("10.0.0.1", "u")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(attempt::failed).isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(a.remembered()).as("no attempt left in flight").isZero();
   }
 
   /** One failed attempt; returns the wait if the throttle refused it instead. */

@@ -8,8 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.OptionalLong;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+/**
+ * The token buckets on a fresh in-memory H2 database migrated by Flyway (the demo's database; the
+ * cluster test runs them on PostgreSQL), with a clock the test moves by hand.
+ */
 class PublicRateLimiterTest {
 
   /** A clock the test moves by hand. */
@@ -37,10 +45,23 @@ class PublicRateLimiterTest {
   }
 
   ManualClock clock = new ManualClock();
+  JdbcTemplate jdbc = database();
+
+  private static JdbcTemplate database() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:rate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    dataSource.setUser("sa");
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("dv_schema_history").load().migrate();
+    return new JdbcTemplate(dataSource);
+  }
+
+  private PublicRateLimiter limiter(int perMinute) {
+    return new PublicRateLimiter("public", perMinute, clock, jdbc);
+  }
 
   @Test
   void allowsTheLimitThenRefusesWithRetryAfter() {
-    var limiter = new PublicRateLimiter(3, 100, clock);
+    var limiter = limiter(3);
     assertThat(limiter.acquire("1.1.1.1")).isEmpty();
     assertThat(limiter.acquire("1.1.1.1")).isEmpty();
     assertThat(limiter.acquire("1.1.1.1")).isEmpty();
@@ -50,7 +71,7 @@ class PublicRateLimiterTest {
 
   @Test
   void refillsOverTime() {
-    var limiter = new PublicRateLimiter(3, 100, clock);
+    var limiter = limiter(3);
     for (int i = 0; i < 3; i++) {
       limiter.acquire("a");
     }
@@ -63,7 +84,8 @@ class PublicRateLimiterTest {
 
   @Test
   void neverHoldsMoreThanOneMinuteOfTokens() {
-    var limiter = new PublicRateLimiter(2, 100, clock);
+    var limiter = limiter(2);
+    limiter.acquire("a");
     clock.advance(Duration.ofHours(5));
     assertThat(limiter.acquire("a")).isEmpty();
     assertThat(limiter.acquire("a")).isEmpty();
@@ -71,42 +93,43 @@ class PublicRateLimiterTest {
   }
 
   @Test
-  void countsEachClientSeparately() {
-    var limiter = new PublicRateLimiter(1, 100, clock);
+  void countsEachClientAndEachFamilySeparately() {
+    var limiter = limiter(1);
+    var verify = new PublicRateLimiter("verify", 1, clock, jdbc);
     assertThat(limiter.acquire("a")).isEmpty();
     assertThat(limiter.acquire("a")).isPresent();
     assertThat(limiter.acquire("b")).isEmpty();
+    assertThat(verify.acquire("a")).as("another family's budget").isEmpty();
   }
 
   @Test
-  void forgetsTheLeastRecentlySeenClientsBeyondTheBound() {
-    var limiter = new PublicRateLimiter(1, 3, clock);
-    limiter.acquire("a");
-    limiter.acquire("b");
-    limiter.acquire("c");
-    assertThat(limiter.acquire("a")).isPresent(); // a is now the most recent
-    for (int i = 0; i < 1000; i++) {
+  void nodesOnOneDatabaseShareOneLimit() {
+    var nodeA = limiter(4);
+    var nodeB = limiter(4);
+    assertThat(nodeA.acquire("a")).isEmpty();
+    assertThat(nodeB.acquire("a")).isEmpty();
+    assertThat(nodeA.acquire("a")).isEmpty();
+    assertThat(nodeB.acquire("a")).isEmpty();
+    assertThat(nodeA.acquire("a")).as("four a minute across both nodes").isEqualTo(OptionalLong.of(15));
+    assertThat(nodeB.acquire("a")).isEqualTo(OptionalLong.of(15));
+  }
+
+  @Test
+  void forgetsBucketsThatAreFullAgainSoTheTableStaysSmall() {
+    var limiter = limiter(1);
+    for (int i = 0; i < 100; i++) {
       limiter.acquire("x" + i);
-      assertThat(limiter.clients()).isLessThanOrEqualTo(3);
     }
-    assertThat(limiter.clients()).isEqualTo(3);
-  }
-
-  @Test
-  void keepsARecentlySeenClientWhileEvictingOlderOnes() {
-    var limiter = new PublicRateLimiter(1, 3, clock);
-    limiter.acquire("a");
-    limiter.acquire("b");
-    limiter.acquire("a"); // refused, but a is fresh again
-    limiter.acquire("c");
-    limiter.acquire("d"); // evicts b, the least recently seen
-    assertThat(limiter.acquire("a")).as("a still remembered and empty").isPresent();
-    assertThat(limiter.acquire("b")).as("b forgotten, full bucket again").isEmpty();
+    assertThat(limiter.clients()).isEqualTo(100);
+    clock.advance(Duration.ofMinutes(1));
+    limiter.acquire("y");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_rate_bucket", Integer.class))
+        .as("the full buckets deleted, the new one kept").isEqualTo(1);
+    assertThat(limiter.acquire("x1")).as("a forgotten client starts with a full bucket").isEmpty();
   }
 
   @Test
   void refusesNonPositiveSettings() {
-    assertThatThrownBy(() -> new PublicRateLimiter(0, 10, clock)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new PublicRateLimiter(10, 0, clock)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> limiter(0)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -44,6 +44,16 @@ public final class Webapp {
     return new Webapp(http, newToken, "XSRF-TOKEN=" + newToken + "; JSESSIONID=" + newSession);
   }
 
+  /** The same login (session cookie and CSRF token) sent to another node of a cluster. */
+  public Webapp on(Http node) {
+    return new Webapp(node, token, cookies);
+  }
+
+  /** The session cookie's value. */
+  public String sessionCookie() {
+    return cookie(List.of(cookies.substring(cookies.indexOf("JSESSIONID=")).split("; ")), "JSESSIONID", null);
+  }
+
   private static String cookie(List<String> setCookies, String name, String otherwise) {
     return setCookies.stream().filter(c -> c.startsWith(name + "=")).findFirst()
         .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).orElse(otherwise);
