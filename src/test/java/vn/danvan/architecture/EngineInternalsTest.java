@@ -52,6 +52,8 @@ class EngineInternalsTest {
       Map.entry("vn.danvan.duty.GuardedTaskService", "replaces the engine's task service (TaskServiceImpl)"),
       Map.entry("vn.danvan.duty.TaskGuardParseListener", "BPMN parse listener adding task listeners to every user task"),
       Map.entry("vn.danvan.duty.TaskGuardPlugin", "engine plugin installing the task guard"),
+      Map.entry("vn.danvan.cluster.NodeName", "engine plugin setting the engine's hostname (job log, metrics)"),
+      Map.entry("vn.danvan.cluster.StartupLock", "engine plugin taking the startup lock before the engine is built"),
       Map.entry("vn.danvan.escalation.EscalationPlugin", "engine plugin installing the ladder's parse listener"),
       Map.entry("vn.danvan.escalation.LadderCallParseListener", "BPMN parse listener on escalation ladder calls"),
       Map.entry("vn.danvan.identity.SeedPlugin", "engine plugin: the only hook between engine build and auto-deployment"),
