@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import vn.danvan.dossier.DossierProcess;
 import vn.danvan.support.Http;
 import vn.danvan.support.PostgresTestDatabase;
 
@@ -238,14 +239,14 @@ class ClusterFaultIT {
     assertThat(lost).as("dossiers not returned").isZero();
     assertThat(count("SELECT count(DISTINCT process_instance_id) FROM dv_dossier")).isEqualTo(dossiers);
     assertThat(count("SELECT count(*) FROM act_hi_procinst p JOIN dv_dossier d ON d.process_instance_id = p.id_"
-        + " WHERE p.end_time_ IS NOT NULL AND p.state_ = 'COMPLETED' AND p.end_act_id_ = 'EndEvent_ResultReturned'"))
+        + " WHERE p.end_time_ IS NOT NULL AND p.state_ = 'COMPLETED' AND p.end_act_id_ = ?", DossierProcess.END_RETURNED))
         .as("process instances ended at the hand-over").isEqualTo(dossiers);
     assertThat(count("SELECT count(*) FROM act_ru_execution")).as("executions left").isZero();
     assertThat(count("SELECT count(*) FROM act_ru_job WHERE handler_type_ <> 'history-cleanup'")).as("jobs left").isZero();
     assertThat(count("SELECT count(*) FROM act_ru_incident")).as("incidents").isZero();
     long duplicates = 0;
-    for (String activity : List.of("Task_AppraiseDossier", "Task_ApproveResult", "Task_SignResult",
-        "Task_MarkResultReady", "Task_ReturnResult")) {
+    for (String activity : List.of(DossierProcess.TASK_APPRAISE, DossierProcess.TASK_APPROVE,
+        DossierProcess.TASK_SIGN_RESULT, "Task_MarkResultReady", DossierProcess.TASK_RETURN)) {
       Map<Long, Long> perDossier = histogram("SELECT count(*) FROM act_hi_actinst a JOIN dv_dossier d"
           + " ON d.process_instance_id = a.proc_inst_id_ WHERE a.act_id_ = ? AND a.end_time_ IS NOT NULL"
           + " AND COALESCE(a.act_inst_state_, 0) <> 2 GROUP BY d.code", activity); // 2: canceled
@@ -279,8 +280,8 @@ class ClusterFaultIT {
 
     // each result signed once: SIGNED, and every signer's signature once in the PDF
     List<Map<String, Object>> results = db.queryForList("SELECT d.code, doc.state, doc.signed_at, doc.content"
-        + " FROM dv_dossier d JOIN act_hi_varinst v ON v.proc_inst_id_ = d.process_instance_id AND v.name_ = 'resultDocumentId'"
-        + " JOIN dv_document doc ON doc.id = v.text_");
+        + " FROM dv_dossier d JOIN act_hi_varinst v ON v.proc_inst_id_ = d.process_instance_id AND v.name_ = ?"
+        + " JOIN dv_document doc ON doc.id = v.text_", DossierProcess.VAR_RESULT_DOCUMENT);
     assertThat(results).as("result documents").hasSize(dossiers);
     int signatures = 0;
     for (Map<String, Object> r : results) {
@@ -294,8 +295,8 @@ class ClusterFaultIT {
     }
     assertThat(count("SELECT count(*) FROM dv_document WHERE state = 'SIGNED' AND signed_at IS NOT NULL"))
         .as("signed documents: the results, nothing else signed twice or extra").isEqualTo(dossiers);
-    Map<Long, Long> signingRuns = histogram("SELECT count(*) FROM act_hi_job_log WHERE act_id_ = 'Task_SignResult'"
-        + " AND job_state_ = 2 GROUP BY process_instance_id_");
+    Map<Long, Long> signingRuns = histogram("SELECT count(*) FROM act_hi_job_log WHERE act_id_ = ?"
+        + " AND job_state_ = 2 GROUP BY process_instance_id_", DossierProcess.TASK_SIGN_RESULT);
     assertThat(signingRuns).as("signing jobs by successful runs").isEqualTo(Map.of(1L, (long) dossiers));
 
     // no message sent twice: every outbox row SENT once, every e-mail received once

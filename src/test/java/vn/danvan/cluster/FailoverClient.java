@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.danvan.dossier.DossierProcess;
 import vn.danvan.support.Http;
 import vn.danvan.support.ProcedureSamples;
 
@@ -53,10 +54,13 @@ final class FailoverClient {
 
   /** The steps after the start, each with the task that carries it out and the official who does. */
   private enum Step {
-    APPRAISE("Task_AppraiseDossier", SPECIALIST, "{\"appraisalResult\":{\"value\":\"PROPOSE_APPROVE\"},"
-        + "\"appraisalOpinion\":{\"value\":\"Hồ sơ hợp lệ, đề nghị chứng thực\"}}"),
-    APPROVE("Task_ApproveResult", CHAIRMAN, "{\"approvalDecision\":{\"value\":\"APPROVE\"}}"),
-    RETURN("Task_ReturnResult", OFFICER, "{\"resultHandedOver\":{\"value\":true},\"satisfaction\":{\"value\":\"4\"}}");
+    APPRAISE(DossierProcess.TASK_APPRAISE, SPECIALIST, variables(DossierProcess.VAR_APPRAISAL_RESULT,
+        "\"" + DossierProcess.APPRAISAL_PROPOSE_APPROVE + "\"", DossierProcess.VAR_APPRAISAL_OPINION,
+        "\"Hồ sơ hợp lệ, đề nghị chứng thực\"")),
+    APPROVE(DossierProcess.TASK_APPROVE, CHAIRMAN, variables(DossierProcess.VAR_APPROVAL_DECISION,
+        "\"" + DossierProcess.APPROVAL_APPROVE + "\"")),
+    RETURN(DossierProcess.TASK_RETURN, OFFICER, variables(DossierProcess.VAR_RESULT_HANDED_OVER, "true",
+        DossierProcess.VAR_SATISFACTION, "\"4\""));
 
     final String taskKey;
     final String user;
@@ -66,6 +70,16 @@ final class FailoverClient {
       this.taskKey = taskKey;
       this.user = user;
       this.variables = variables;
+    }
+
+    /** {@code {"name":{"value":json}, …}} of name, JSON value pairs. */
+    private static String variables(String... namesAndValues) {
+      StringBuilder json = new StringBuilder("{");
+      for (int i = 0; i < namesAndValues.length; i += 2) {
+        json.append(i == 0 ? "" : ",").append('"').append(namesAndValues[i]).append("\":{\"value\":")
+            .append(namesAndValues[i + 1]).append('}');
+      }
+      return json.append('}').toString();
     }
   }
 
@@ -152,8 +166,8 @@ final class FailoverClient {
   private String findByIdNumber(String idNumber) throws Exception {
     while (true) {
       try {
-        JsonNode found = call("GET", "/engine-rest/history/process-instance?processDefinitionKey=dossierApproval"
-            + "&variables=idNumber_eq_" + idNumber, ADMIN, null, 200).json();
+        JsonNode found = call("GET", "/engine-rest/history/process-instance?processDefinitionKey=" + DossierProcess.KEY
+            + "&variables=" + DossierProcess.VAR_ID_NUMBER + "_eq_" + idNumber, ADMIN, null, 200).json();
         if (found.size() > 1) {
           throw new IllegalStateException(found.size() + " dossiers with ID number " + idNumber);
         }
