@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -26,9 +29,14 @@ import org.springframework.stereotype.Component;
  * file name in the fat jar, so the two runs would deploy the "same" file twice and defeat duplicate
  * filtering; its default pattern also leaves out {@code *.form}. Wrapping each file in a
  * {@link ByteArrayResource} whose description is the classpath-relative name fixes both.
+ *
+ * <p>The starter's properties come through the constructor (not the field of the starter's abstract
+ * configuration class, which Operaton's starter fills through its constructor instead), so the same
+ * class builds on both engines.
  */
 @Component
-public class StableNameDeploymentConfiguration extends AbstractCamundaConfiguration
+@Order(Ordering.DEFAULT_ORDER)
+public class StableNameDeploymentConfiguration extends SpringBootProcessEnginePlugin
     implements CamundaDeploymentConfiguration {
 
   /** Classpath folders and file patterns that make up the deployment, in this order. */
@@ -39,6 +47,11 @@ public class StableNameDeploymentConfiguration extends AbstractCamundaConfigurat
   private static final Logger LOG = LoggerFactory.getLogger(StableNameDeploymentConfiguration.class);
 
   private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+  private final CamundaBpmProperties camundaBpmProperties;
+
+  public StableNameDeploymentConfiguration(CamundaBpmProperties camundaBpmProperties) {
+    this.camundaBpmProperties = camundaBpmProperties;
+  }
 
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
