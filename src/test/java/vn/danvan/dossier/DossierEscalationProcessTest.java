@@ -1,9 +1,9 @@
 package vn.danvan.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.danvan.support.ProcessAssertions.assertThat;
-import static vn.danvan.support.ProcessAssertions.complete;
-import static vn.danvan.support.ProcessAssertions.withVariables;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.dossier.DossierProcess.*;
 import static vn.danvan.dossier.DossierProcessDriver.at;
 import static vn.danvan.dossier.DossierProcessDriver.local;

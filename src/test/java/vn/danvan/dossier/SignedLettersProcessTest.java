@@ -2,7 +2,7 @@ package vn.danvan.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.danvan.support.ProcessAssertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static vn.danvan.dossier.DossierProcess.*;
 import static vn.danvan.dossier.DossierProcessDriver.at;
 

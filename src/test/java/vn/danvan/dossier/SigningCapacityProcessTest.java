@@ -2,9 +2,9 @@ package vn.danvan.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.danvan.support.ProcessAssertions.complete;
-import static vn.danvan.support.ProcessAssertions.task;
-import static vn.danvan.support.ProcessAssertions.withVariables;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.dossier.DossierProcess.*;
 
 import java.io.IOException;
