@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.task.Task;
  * The few process assertions the process tests use (is waiting at, has passed, is ended, the task of
  * a case), on the engine's public API only. The process tests import camunda-bpm-assert's
  * {@code BpmnAwareTests}; the Operaton build (whose assert module is not on Maven Central) rewrites
- * that import to this class (operaton-rewrite.xml), so the same tests run on both engines. The
+ * that import to this class (src/build/operaton-rewrite.xml), so the same tests run on both engines. The
  * meaning of each assertion is camunda-bpm-assert's. The engine is the application's default one,
  * as there.
  */
