@@ -2,14 +2,13 @@ package vn.danvan.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import vn.danvan.support.MovableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -22,7 +21,7 @@ class JdbcLoginStateH2Test {
 
   private final JdbcDataSource dataSource = database();
   private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T03:00:00Z"));
 
   private static JdbcDataSource database() {
     JdbcDataSource dataSource = new JdbcDataSource();
@@ -94,26 +93,4 @@ class JdbcLoginStateH2Test {
     }
   }
 
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-12-01T03:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

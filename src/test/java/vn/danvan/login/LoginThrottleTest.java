@@ -2,16 +2,15 @@ package vn.danvan.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import vn.danvan.support.MovableClock;
 
 /** The rules of the login throttle on a clock the test moves: backoff, expiring locks, no permanent lock. */
 class LoginThrottleTest {
 
-  private final MutableClock clock = new MutableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T03:00:00Z"));
 
   /** The defaults of application.yaml. */
   private LoginThrottle defaults() {
@@ -271,26 +270,4 @@ class LoginThrottleTest {
     }
   }
 
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-12-01T03:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

@@ -1,11 +1,8 @@
 package vn.danvan.notify;
 
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.danvan.support.MovableClock;
 
 /**
  * The outbox wired by hand on a fresh in-memory H2 database (the default run's database), with a
@@ -41,30 +39,6 @@ final class H2Outbox {
     }
   }
 
-  /** A clock the test moves forward. */
-  static final class MovableClock extends Clock {
-    Instant now = Instant.parse("2026-02-23T02:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   static final String EMAIL = "nhung.nguyen@example.vn";
   static final String PHONE = "0912345678";
   static final String NAME = "Nguyễn Thị Hồng Nhung";
@@ -72,7 +46,7 @@ final class H2Outbox {
   final JdbcTemplate jdbc;
   final TransactionTemplate tx;
   final FakeMailServer mail = new FakeMailServer();
-  final MovableClock clock = new MovableClock();
+  final MovableClock clock = new MovableClock(Instant.parse("2026-02-23T02:00:00Z"));
   final NotificationService service;
   final NotificationRepository repository;
   final NotifyProperties properties;

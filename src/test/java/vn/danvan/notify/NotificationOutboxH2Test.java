@@ -29,7 +29,7 @@ class NotificationOutboxH2Test {
     QueuedNotification row = outbox.row(id);
     assertThat(row.state()).isEqualTo(NotificationState.PENDING);
     assertThat(row.attempts()).isZero();
-    assertThat(row.nextAttemptAt()).isEqualTo(outbox.clock.now);
+    assertThat(row.nextAttemptAt()).isEqualTo(outbox.clock.instant());
     assertThat(row.recipient()).isEqualTo(H2Outbox.EMAIL);
     assertThat(row.subject()).isEqualTo("Hồ sơ DH-2026-0001 đã được tiếp nhận");
     assertThat(row.body()).contains("Kính gửi Ông/Bà " + H2Outbox.NAME,
@@ -92,7 +92,7 @@ class NotificationOutboxH2Test {
       QueuedNotification row = outbox.row(id);
       assertThat(row.state()).isEqualTo(NotificationState.SENT);
       assertThat(row.attempts()).isEqualTo(1);
-      assertThat(row.sentAt()).isEqualTo(outbox.clock.now);
+      assertThat(row.sentAt()).isEqualTo(outbox.clock.instant());
     }
     assertThat(outbox.dispatcher.dispatchDue()).isZero();
     assertThat(outbox.mail.received).hasSize(3);
@@ -116,7 +116,7 @@ class NotificationOutboxH2Test {
     QueuedNotification afterFirst = outbox.row(id);
     assertThat(afterFirst.state()).isEqualTo(NotificationState.PENDING);
     assertThat(afterFirst.attempts()).isEqualTo(1);
-    assertThat(afterFirst.nextAttemptAt()).isEqualTo(outbox.clock.now.plus(Duration.ofMinutes(1)));
+    assertThat(afterFirst.nextAttemptAt()).isEqualTo(outbox.clock.instant().plus(Duration.ofMinutes(1)));
     assertThat(afterFirst.lastError()).startsWith("MailSendException: 550 5.1.1");
 
     outbox.clock.advance(Duration.ofSeconds(59));
@@ -127,7 +127,7 @@ class NotificationOutboxH2Test {
     outbox.dispatcher.dispatchDue();
     QueuedNotification afterSecond = outbox.row(id);
     assertThat(afterSecond.attempts()).isEqualTo(2);
-    assertThat(afterSecond.nextAttemptAt()).isEqualTo(outbox.clock.now.plus(Duration.ofMinutes(2)));
+    assertThat(afterSecond.nextAttemptAt()).isEqualTo(outbox.clock.instant().plus(Duration.ofMinutes(2)));
 
     outbox.mail.down = false;
     outbox.clock.advance(Duration.ofMinutes(2));

@@ -3,15 +3,14 @@ package vn.danvan.publicapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import vn.danvan.support.MovableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,31 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PublicRateLimiterTest {
 
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    Instant now = Instant.parse("2026-11-25T02:00:00Z");
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
-
-  ManualClock clock = new ManualClock();
+  MovableClock clock = new MovableClock(Instant.parse("2026-11-25T02:00:00Z"));
   JdbcTemplate jdbc = database();
 
   private static JdbcTemplate database() {
