@@ -2,24 +2,18 @@ package vn.danvan.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import vn.danvan.dossier.DossierProcess;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.danvan.support.Browser;
-import vn.danvan.support.TasklistPage;
+import vn.danvan.support.BrowserTest;
 import vn.danvan.support.PostgresIntegrationTest;
 import vn.danvan.support.ProcedureSamples;
 
@@ -31,31 +25,12 @@ import vn.danvan.support.ProcedureSamples;
  * the test clicks or types into is the Vietnamese one.
  */
 @PostgresIntegrationTest
-class TasklistBrowserIT {
+class TasklistBrowserIT extends BrowserTest {
 
-  @LocalServerPort int port;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired RuntimeService runtime;
   @Autowired org.camunda.bpm.engine.ManagementService management;
-
-  WebDriver browser;
-  WebDriverWait wait;
-  TasklistPage page;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    page = new TasklistPage(browser, wait, port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void officerStartsDossierAndSpecialistCompletesTheAppraisalForm() {

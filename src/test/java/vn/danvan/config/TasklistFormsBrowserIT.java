@@ -3,7 +3,6 @@ package vn.danvan.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.danvan.dossier.DossierProcess.*;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,17 +19,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Browser;
 import vn.danvan.support.ProcedureSamples;
-import vn.danvan.support.RunningApplicationTest;
+import vn.danvan.support.BrowserTest;
 
 /**
  * Every user task of {@code dossierApproval} opens in the real Tasklist with its Camunda Form
@@ -40,20 +35,15 @@ import vn.danvan.support.RunningApplicationTest;
  * validation messages in Vietnamese (no regular expression), a phone typed with spaces accepted and
  * stored as digits; the leader reads the procedure's name and the proposal in words.
  */
-class TasklistFormsBrowserIT extends RunningApplicationTest {
+class TasklistFormsBrowserIT extends BrowserTest {
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
 
-  WebDriver browser;
-
   @AfterEach
-  void close() {
+  void resetClock() {
     ClockUtil.reset();
-    if (browser != null) {
-      browser.quit();
-    }
   }
 
   @Test
@@ -101,13 +91,7 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
     ClockUtil.reset();
     assertThat(approve).isNotNull();
 
-    browser = Browser.start();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Tên đăng nhập']"))).sendKeys("demo");
-    browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
+    page.logIn("demo");
 
     try {
       for (var entry : byForm.entrySet()) {
@@ -124,25 +108,18 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
 
   @Test
   void theStartFormSpeaksVietnameseAndTakesThePhoneAsTyped() {
-    browser = Browser.start();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Tên đăng nhập']")))
-        .sendKeys("dongha.officer");
-    browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
+    page.logIn("dongha.officer");
     try {
-      click(wait, By.partialLinkText("Bắt đầu quy trình"));
-      click(wait, By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
-      click(wait, By.xpath("//label[starts-with(normalize-space(),'Thủ tục hành chính')]"
+      page.click(By.partialLinkText("Bắt đầu quy trình"));
+      page.click(By.partialLinkText("Giải quyết hồ sơ thủ tục hành chính"));
+      page.click(By.xpath("//label[starts-with(normalize-space(),'Thủ tục hành chính')]"
           + "/following::*[contains(@class,'fjs-input-group')][1]"));
       // the procedures by their names, not their codes
       wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.xpath(
           "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Xác nhận thông tin về cư trú']")));
       assertThat(browser.findElements(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'_')]")))
           .isEmpty();
-      click(wait, By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Đăng ký khai sinh']"));
+      page.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Đăng ký khai sinh']"));
 
       // the birth registration's own section, its options in words; no other procedure's fields
       wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -155,7 +132,7 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
 
       By phone = By.xpath("//label[starts-with(normalize-space(),'Số điện thoại')]/following::input[1]");
       browser.findElement(phone).sendKeys("0912-345");
-      type(wait, "Họ, chữ đệm và tên của trẻ", (String) BIRTH.get("childName"));
+      page.type("Họ, chữ đệm và tên của trẻ", (String) BIRTH.get("childName"));
       // form-js's messages, in Vietnamese: a pattern says to read the hint, never shows the expression
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
           "//*[contains(@class,'fjs-form-field-error') and contains(normalize-space(),'Giá trị chưa đúng định dạng,"
@@ -176,20 +153,20 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
       WebElement phoneField = browser.findElement(phone);
       phoneField.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
       phoneField.sendKeys("0912 345 678");
-      type(wait, "Họ và tên người nộp hồ sơ", "Lê Văn Toàn");
-      type(wait, "Số định danh cá nhân (12 chữ số)", "045201000777");
-      click(wait, By.xpath("//label[normalize-space()='Nữ']"));
+      page.type("Họ và tên người nộp hồ sơ", "Lê Văn Toàn");
+      page.type("Số định danh cá nhân (12 chữ số)", "045201000777");
+      page.click(By.xpath("//label[normalize-space()='Nữ']"));
       // the rest of what a birth certificate needs (required by the section), from the shared samples
       ProcedureSamples.typed("BIRTH_REGISTRATION").forEach((label, text) -> {
         if (!text.equals(BIRTH.get("childName"))) {
-          type(wait, label, text);
+          page.type(label, text);
         }
       });
-      typeDate(wait, "Ngày sinh của trẻ", LocalDate.parse((String) BIRTH.get("childBirthDate")));
+      page.typeDate("Ngày sinh của trẻ", LocalDate.parse((String) BIRTH.get("childBirthDate")));
       wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//label[starts-with(normalize-space(),'Thành phần hồ sơ đã nhận')]/following::textarea[1]")))
           .sendKeys("Giấy chứng sinh");
-      click(wait, By.xpath("//button[normalize-space()='Bắt đầu']"));
+      page.click(By.xpath("//button[normalize-space()='Bắt đầu']"));
       wait.until(d -> runtime.createProcessInstanceQuery().variableValueEquals(VAR_APPLICANT_NAME, "Lê Văn Toàn")
           .count() == 1);
       ProcessInstance dossier = runtime.createProcessInstanceQuery().variableValueEquals(VAR_APPLICANT_NAME, "Lê Văn Toàn")
@@ -204,13 +181,8 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
       // the leader reads the procedure's name and the specialist's proposal in words
       tasks.complete(task(dossier, TASK_APPRAISE).getId(), Map.of(VAR_APPRAISAL_RESULT, "PROPOSE_APPROVE",
           VAR_APPRAISAL_OPINION, "Hợp lệ"));
-      browser.manage().deleteAllCookies();
-      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Tên đăng nhập']")))
-          .sendKeys("dongha.chairman");
-      browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
-      browser.findElement(By.cssSelector("button[type='submit']")).click();
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
+      page.logOut();
+      page.logIn("dongha.chairman");
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task(dossier, TASK_APPROVE).getId());
       wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//*[contains(normalize-space(),'Đủ điều kiện: trình lãnh đạo phê duyệt')]")));
@@ -220,35 +192,6 @@ class TasklistFormsBrowserIT extends RunningApplicationTest {
           .doesNotContain("BIRTH_REGISTRATION");
     } finally {
       Browser.screenshot(browser, "tasklist-start-form");
-    }
-  }
-
-  /**
-   * Types {@code date} into a form-js date box in the format its placeholder shows (the browser's
-   * locale decides it), then leaves the box, which is when form-js reads what was typed.
-   */
-  private void typeDate(WebDriverWait wait, String label, LocalDate date) {
-    WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space()='"
-        + label + "*' or normalize-space()='" + label + "']/following::input[1]")));
-    String format = box.getDomAttribute("placeholder").toLowerCase(java.util.Locale.ROOT);
-    String text = format.replace("yyyy", String.valueOf(date.getYear()))
-        .replace("mm", String.format("%02d", date.getMonthValue())).replace("dd", String.format("%02d", date.getDayOfMonth()));
-    box.sendKeys(text);
-    box.sendKeys(Keys.TAB);
-  }
-
-  private void type(WebDriverWait wait, String label, String text) {
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space()='" + label
-        + "*' or normalize-space()='" + label + "']/following::input[1]"))).sendKeys(text);
-  }
-
-  private void click(WebDriverWait wait, By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    try {
-      element.click();
-    } catch (ElementClickInterceptedException covered) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
     }
   }
 

@@ -3,49 +3,32 @@ package vn.danvan.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.danvan.dossier.DossierProcess.*;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.support.Browser;
 import vn.danvan.support.ProcedureSamples;
-import vn.danvan.support.RunningApplicationTest;
+import vn.danvan.support.BrowserTest;
 
 /**
  * With the form contract on, a leader completes the approval in the real Tasklist: form-js sends
  * the read-only fields back unchanged and the reasons field the decision shows, the contract
  * accepts exactly that, and the process moves on to the refusal.
  */
-class ContractTasklistBrowserIT extends RunningApplicationTest {
+class ContractTasklistBrowserIT extends BrowserTest {
 
   static final String NAME = "Lê Thị Thu";
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
-
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void leaderRefusesInTasklistThroughTheContractAndTheProcessMovesOn() {
@@ -58,25 +41,19 @@ class ContractTasklistBrowserIT extends RunningApplicationTest {
         "Giấy tờ không hợp lệ"));
     Task approval = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(TASK_APPROVE).singleResult();
 
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
-      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      visible(By.cssSelector("input[placeholder='Tên đăng nhập']")).sendKeys("dongha.chairman");
-      browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
-      click(By.cssSelector("button[type='submit']"));
-      visible(By.partialLinkText("Việc của tôi"));
+      page.logIn("dongha.chairman");
 
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + approval.getId());
-      visible(By.xpath("//label[contains(normalize-space(),'Quyết định của lãnh đạo')]"));
-      click(By.xpath("//button[normalize-space()='Nhận việc']"));
+      page.visible(By.xpath("//label[contains(normalize-space(),'Quyết định của lãnh đạo')]"));
+      page.click(By.xpath("//button[normalize-space()='Nhận việc']"));
       wait.until(d -> "dongha.chairman".equals(tasks.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()));
 
       String reasons = "Bản sao không khớp bản chính.";
       By reasonsField = By.xpath("//label[contains(normalize-space(),'Lý do từ chối')]/following::textarea[1]");
       // claiming re-renders the form: choose and type until the new one holds both
       wait.until(d -> {
-        click(By.xpath("//label[contains(normalize-space(),'Từ chối giải quyết')]"));
+        page.click(By.xpath("//label[contains(normalize-space(),'Từ chối giải quyết')]"));
         var found = d.findElements(reasonsField);
         if (found.isEmpty() || !found.get(0).isDisplayed()) {
           return false;
@@ -99,7 +76,7 @@ class ContractTasklistBrowserIT extends RunningApplicationTest {
       assertThat(refused).isEqualTo("400 applicantName");
       assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
 
-      click(By.xpath("//button[normalize-space()='Hoàn thành']"));
+      page.click(By.xpath("//button[normalize-space()='Hoàn thành']"));
 
       wait.until(d -> tasks.createTaskQuery().taskId(approval.getId()).count() == 0);
       assertThat(runtime.getVariable(dossier.getId(), VAR_APPROVAL_DECISION)).isEqualTo("REFUSE");
@@ -110,15 +87,5 @@ class ContractTasklistBrowserIT extends RunningApplicationTest {
     } finally {
       Browser.screenshot(browser, "tasklist-contract-refusal");
     }
-  }
-
-  private WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-  }
-
-  private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
   }
 }

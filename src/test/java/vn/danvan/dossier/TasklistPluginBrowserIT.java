@@ -8,25 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.calendar.VietnamTime;
 import vn.danvan.support.Browser;
-import vn.danvan.support.TasklistPage;
 import vn.danvan.support.Http;
 import vn.danvan.support.Poppler;
 import vn.danvan.support.ProcedureSamples;
-import vn.danvan.support.RunningApplicationTest;
+import vn.danvan.support.BrowserTest;
 
 /**
  * The counter in the real Tasklist, in a real Chromium, with danvan's Tasklist plugins: the one-stop
@@ -38,29 +32,11 @@ import vn.danvan.support.RunningApplicationTest;
  * tab of the approval and reads the draft result before approving. Screenshots of the three screens
  * are kept in target/screenshots/.
  */
-class TasklistPluginBrowserIT extends RunningApplicationTest {
+class TasklistPluginBrowserIT extends BrowserTest {
 
   @Autowired TaskService taskService;
   @Autowired DossierService dossiers;
   @org.springframework.beans.factory.annotation.Value("${danvan.notify.public-base-url}") String publicBaseUrl;
-
-  WebDriver browser;
-  WebDriverWait wait;
-  TasklistPage page;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    page = new TasklistPage(browser, wait, port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void officerPrintsTheReceiptSpecialistAndLeaderSeeTheDossierAndTheDraftResult() throws Exception {

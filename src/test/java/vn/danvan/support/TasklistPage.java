@@ -1,9 +1,11 @@
 package vn.danvan.support;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,6 +43,20 @@ public final class TasklistPage {
   public void type(String label, String text) {
     visible(By.xpath("//label[normalize-space()='" + label + "*' or normalize-space()='" + label + "']/following::input[1]"))
         .sendKeys(text);
+  }
+
+  /**
+   * Types {@code date} into a form-js date box in the format its placeholder shows (the browser's
+   * locale decides it), then leaves the box, which is when form-js reads what was typed.
+   */
+  public void typeDate(String label, LocalDate date) {
+    WebElement box = visible(By.xpath("//label[normalize-space()='" + label + "*' or normalize-space()='" + label
+        + "']/following::input[1]"));
+    String format = box.getDomAttribute("placeholder").toLowerCase(java.util.Locale.ROOT);
+    String text = format.replace("yyyy", String.valueOf(date.getYear()))
+        .replace("mm", String.format("%02d", date.getMonthValue())).replace("dd", String.format("%02d", date.getDayOfMonth()));
+    box.sendKeys(text);
+    box.sendKeys(Keys.TAB);
   }
 
   /** form-js renders a select as its own dropdown: open it, then pick the option by its label. */
