@@ -326,12 +326,7 @@ class LifecycleBenchmark {
       throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Authorization", Http.basic(user, "demo"));
-    if (json != null) {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
+    Http.withJson(request, method, json);
     long t0 = System.nanoTime();
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     record(kind, System.nanoTime() - t0);

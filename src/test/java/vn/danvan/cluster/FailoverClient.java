@@ -204,12 +204,7 @@ final class FailoverClient {
     ClusterNode node = pick();
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).timeout(REQUEST_TIMEOUT)
         .header("Authorization", Http.basic(user, "demo"));
-    if (json != null) {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
+    Http.withJson(request, method, json);
     HttpResponse<String> response;
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -295,12 +295,7 @@ class OperatonMigrationIT {
     if (user != null) {
       request.header("Authorization", Http.basic(user, "demo"));
     }
-    if (json != null) {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
+    Http.withJson(request, method, json);
     return request.build();
   }
 

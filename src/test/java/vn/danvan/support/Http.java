@@ -43,8 +43,7 @@ public final class Http {
   }
 
   public Answer postJson(String path, String user, String json) {
-    return send(request(path, user).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    return send(withJson(request(path, user), "POST", json).build());
   }
 
   public HttpRequest.Builder request(String path, String user) {
@@ -53,6 +52,15 @@ public final class Http {
       builder.header("Authorization", basic(user, "demo"));
     }
     return builder;
+  }
+
+  /** Sets the request's method with {@code json} as its body (and content type), or with no body when null. */
+  public static HttpRequest.Builder withJson(HttpRequest.Builder request, String method, String json) {
+    if (json == null) {
+      return request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    return request.header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
   }
 
   public static String basic(String user, String password) {
