@@ -13,11 +13,17 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * ships with Camunda 7 (feel-scala, through its public Java API {@link FeelEngineBuilder}), so that
  * the server decides which fields are hidden exactly as form-js does in the browser. External Java
  * functions stay off (the builder's default): a form cannot call Java. Parsed expressions are cached.
+ *
+ * <p>The engine builds its whole set of built-in functions again for every evaluation, which made
+ * one evaluation per condition the larger part of checking a form. {@link #holdAll} evaluates a
+ * form's conditions as one FEEL list and falls back to one evaluation each only when that fails.
  */
 final class FeelConditions {
 
   private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
   private static final Map<String, ParsedExpression> PARSED = new ConcurrentHashMap<>();
+  /** Evaluations made so far, for the tests (a form's conditions take one). */
+  static final java.util.concurrent.atomic.LongAdder EVALUATIONS = new java.util.concurrent.atomic.LongAdder();
 
   private FeelConditions() {}
 
@@ -38,8 +44,43 @@ final class FeelConditions {
     if (parsed == null) {
       return false;
     }
-    EvaluationResult result = FEEL.evaluate(parsed, variables);
+    EvaluationResult result = evaluate(parsed, variables);
     return result.isSuccess() && Boolean.TRUE.equals(result.result());
+  }
+
+  /**
+   * Whether each of {@code expressions} holds on {@code variables}, as {@link #holds} answers it,
+   * in one evaluation of the FEEL list of all of them (a failing list, which is an expression that
+   * fails to evaluate, is answered one by one).
+   */
+  static Map<String, Boolean> holdAll(java.util.Collection<String> expressions, Map<String, Object> variables) {
+    Map<String, Boolean> answers = new java.util.HashMap<>();
+    java.util.List<String> feel = new java.util.ArrayList<>();
+    for (String expression : expressions) {
+      String stripped = expression == null ? "" : expression.strip();
+      if (!stripped.startsWith("=") || PARSED.computeIfAbsent(stripped.substring(1), FeelConditions::parse) == null) {
+        answers.put(expression, holds(expression, variables));
+      } else {
+        feel.add(expression);
+      }
+    }
+    if (feel.size() == 1) {
+      answers.put(feel.get(0), holds(feel.get(0), variables));
+    } else if (!feel.isEmpty()) {
+      String list = feel.stream().map(e -> "(" + e.strip().substring(1) + ")")
+          .collect(java.util.stream.Collectors.joining(",\n", "[", "]"));
+      ParsedExpression parsed = PARSED.computeIfAbsent(list, FeelConditions::parse);
+      EvaluationResult result = parsed == null ? null : evaluate(parsed, variables);
+      if (result != null && result.isSuccess() && result.result() instanceof java.util.List<?> values
+          && values.size() == feel.size()) {
+        for (int i = 0; i < feel.size(); i++) {
+          answers.put(feel.get(i), Boolean.TRUE.equals(values.get(i)));
+        }
+      } else {
+        feel.forEach(e -> answers.put(e, holds(e, variables)));
+      }
+    }
+    return answers;
   }
 
   /** The value of a {@code =…} expression on {@code variables} (options of a select), or null. */
@@ -51,8 +92,13 @@ final class FeelConditions {
     if (parsed == null) {
       return null;
     }
-    EvaluationResult result = FEEL.evaluate(parsed, variables);
+    EvaluationResult result = evaluate(parsed, variables);
     return result.isSuccess() ? result.result() : null;
+  }
+
+  private static EvaluationResult evaluate(ParsedExpression parsed, Map<String, Object> variables) {
+    EVALUATIONS.increment();
+    return FEEL.evaluate(parsed, variables);
   }
 
   private static ParsedExpression parse(String feel) {

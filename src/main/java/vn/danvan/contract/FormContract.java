@@ -44,10 +44,13 @@ public final class FormContract {
   private final String formId;
   private final Map<String, FormField> fields;
   private final Set<String> notEditable;
+  private final Set<String> hideConditions;
 
   private FormContract(String formId, Map<String, FormField> fields, Set<String> notEditable) {
     this.formId = formId;
     this.fields = fields;
+    this.hideConditions = fields.values().stream().flatMap(f -> f.hideConditions().stream())
+        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     this.notEditable = notEditable;
   }
 
@@ -77,7 +80,8 @@ public final class FormContract {
    */
   public Set<String> shownKeys(Map<String, Object> values) {
     Set<String> shown = new LinkedHashSet<>();
-    fields.values().stream().filter(f -> f.editable() && !hidden(f, values)).forEach(f -> shown.add(f.key()));
+    java.util.function.Predicate<FormField> hidden = hiddenWith(values);
+    fields.values().stream().filter(f -> f.editable() && !hidden.test(f)).forEach(f -> shown.add(f.key()));
     return shown;
   }
 
@@ -137,6 +141,7 @@ public final class FormContract {
   public void check(Map<String, Object> submitted, Map<String, Object> current, Set<String> alsoAllowed, Mode mode) {
     Map<String, Object> context = new HashMap<>(current);
     context.putAll(submitted);
+    java.util.function.Predicate<FormField> hidden = hiddenWith(context);
     for (Map.Entry<String, Object> entry : submitted.entrySet()) {
       String name = entry.getKey();
       Object value = entry.getValue();
@@ -154,7 +159,7 @@ public final class FormContract {
         }
         throw new ContractViolation(name, "Biểu mẫu " + formId + " không có trường '" + name + "'");
       }
-      if (hidden(field, context)) {
+      if (hidden.test(field)) {
         if (empty(value)) {
           continue;
         }
@@ -165,7 +170,7 @@ public final class FormContract {
     }
     if (mode == Mode.COMPLETE) {
       for (FormField field : fields.values()) {
-        if (field.editable() && field.required() && !hidden(field, context)) {
+        if (field.editable() && field.required() && !hidden.test(field)) {
           Object value = submitted.containsKey(field.key()) ? submitted.get(field.key()) : current.get(field.key());
           if (empty(value) || (field.type().equals("checkbox") && Boolean.FALSE.equals(value))) {
             throw new ContractViolation(field.key(), "Trường " + field.display() + " là bắt buộc");
@@ -277,8 +282,13 @@ public final class FormContract {
     return false;
   }
 
-  private static boolean hidden(FormField field, Map<String, Object> context) {
-    return field.hideConditions().stream().anyMatch(condition -> FeelConditions.holds(condition, context));
+  /**
+   * Which fields are hidden when the form holds {@code context}: every hide condition of the form
+   * is evaluated once, all of them together ({@link FeelConditions#holdAll}).
+   */
+  private java.util.function.Predicate<FormField> hiddenWith(Map<String, Object> context) {
+    Map<String, Boolean> holds = FeelConditions.holdAll(hideConditions, context);
+    return field -> field.hideConditions().stream().anyMatch(holds::get);
   }
 
   static boolean empty(Object value) {

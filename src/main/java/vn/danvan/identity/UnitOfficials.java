@@ -41,10 +41,19 @@ public class UnitOfficials {
 
   private final UnitOfficialsRepository repository;
   private final IdentityService identity;
+  private final UnitProfiles profiles;
 
-  UnitOfficials(UnitOfficialsRepository repository, IdentityService identity) {
+  @org.springframework.beans.factory.annotation.Autowired
+  UnitOfficials(UnitOfficialsRepository repository, IdentityService identity,
+      @org.springframework.beans.factory.annotation.Value("${danvan.performance.unit-cache:PT30S}")
+      java.time.Duration unitCache) {
+    this(repository, identity, new UnitProfiles(unitCache, System::nanoTime));
+  }
+
+  UnitOfficials(UnitOfficialsRepository repository, IdentityService identity, UnitProfiles profiles) {
     this.repository = repository;
     this.identity = identity;
+    this.profiles = profiles;
   }
 
   /** The unit above {@code unit}, if one is recorded. */
@@ -90,7 +99,7 @@ public class UnitOfficials {
     if (unit == null || unit.isBlank()) {
       return Optional.empty();
     }
-    return repository.find(unit);
+    return profiles.get(unit, () -> repository.find(unit));
   }
 
   /** The contact phone the unit's letters to citizens print, if one is recorded. */
@@ -111,8 +120,11 @@ public class UnitOfficials {
    */
   @Transactional
   public boolean agencyCodeIfMissing(String unit, String agencyCode) {
-    return AGENCY_CODE.matcher(agencyCode).matches() && repository.unitWithAgencyCode(agencyCode).isEmpty()
-        && repository.agencyCodeIfMissing(unit, agencyCode);
+    if (!AGENCY_CODE.matcher(agencyCode).matches() || repository.unitWithAgencyCode(agencyCode).isPresent()) {
+      return false;
+    }
+    profiles.written();
+    return repository.agencyCodeIfMissing(unit, agencyCode);
   }
 
   /** The user's name as a signature shows it ("Phạm Thị Hoa"), if the user exists. */
@@ -185,6 +197,7 @@ public class UnitOfficials {
       }
     }
     UnitProfile profile = new UnitProfile(unit, parent, officials, phone, agencyCode);
+    profiles.written();
     repository.replace(profile, actor, Instant.now());
     LOG.info("Unit {}: parent {}, {} officials recorded by {}", unit, parent, officials.size(), actor);
     return profile;

@@ -56,6 +56,8 @@ class EngineInternalsTest {
       Map.entry("vn.danvan.cluster.StartupLock", "engine plugin taking the startup lock before the engine is built"),
       Map.entry("vn.danvan.escalation.EscalationPlugin", "engine plugin installing the ladder's parse listener"),
       Map.entry("vn.danvan.escalation.LadderCallParseListener", "BPMN parse listener on escalation ladder calls"),
+      Map.entry("vn.danvan.identity.AuthorizationFactsPlugin", "engine plugin installing the authorization manager"),
+      Map.entry("vn.danvan.identity.CachingAuthorizationManager", "the engine's authorization manager, extended (impl)"),
       Map.entry("vn.danvan.identity.SeedPlugin", "engine plugin: the only hook between engine build and auto-deployment"),
       Map.entry("vn.danvan.identity.TenantConfiguration", "engine plugin installing the tenant id provider"),
       Map.entry("vn.danvan.identity.UnitTenantIdProvider", "tenant id provider (impl SPI) reading the command's authentication"),

@@ -23,6 +23,9 @@ final class JdbcRoundTrips implements BeanPostProcessor {
       "executeBatch", "executeLargeBatch", "commit", "rollback");
 
   private final LongAdder trips = new LongAdder();
+  /** With {@code danvan.bench.trace-sql}: round trips by request (method and path) and SQL text. */
+  private final java.util.Map<String, java.util.Map<String, LongAdder>> traced =
+      Boolean.getBoolean("danvan.bench.trace-sql") ? new java.util.concurrent.ConcurrentHashMap<>() : null;
 
   long count() {
     return trips.sum();
@@ -36,7 +39,27 @@ final class JdbcRoundTrips implements BeanPostProcessor {
     return bean;
   }
 
+  /** Round trips of each request kind and their SQL, most frequent first; empty unless traced. */
+  java.util.Map<String, java.util.Map<String, LongAdder>> traced() {
+    return traced == null ? new java.util.HashMap<>() : traced;
+  }
+
+  private static String requestKey() {
+    if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+      var request = attributes.getRequest();
+      String path = request.getRequestURI().replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27,}", "/{id}")
+          .replaceAll("/[A-Z0-9.-]*[0-9][A-Z0-9.-]*", "/{code}");
+      return request.getMethod() + " " + path;
+    }
+    return "thread " + Thread.currentThread().getName().replaceAll("[-0-9]+$", "");
+  }
+
   private Object wrap(Object target, Class<?> main, Class<?>[] others) {
+    return wrap(target, main, others, null);
+  }
+
+  private Object wrap(Object target, Class<?> main, Class<?>[] others, String sql) {
     Set<Class<?>> interfaces = new java.util.LinkedHashSet<>();
     interfaces.add(main);
     for (Class<?> other : others) {
@@ -44,16 +67,22 @@ final class JdbcRoundTrips implements BeanPostProcessor {
         interfaces.add(other);
       }
     }
-    InvocationHandler handler = (proxy, method, args) -> invoke(target, method, args);
+    InvocationHandler handler = (proxy, method, args) -> invoke(target, method, args, sql);
     return Proxy.newProxyInstance(JdbcRoundTrips.class.getClassLoader(), interfaces.toArray(Class<?>[]::new), handler);
   }
 
-  private Object invoke(Object target, Method method, Object[] args) throws Throwable {
+  private Object invoke(Object target, Method method, Object[] args, String sql) throws Throwable {
     if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
       return call(target, method, args);
     }
     if (TRIPS.contains(method.getName())) {
       trips.increment();
+      if (traced != null) {
+        String text = sql != null ? sql : method.getName().startsWith("execute") && args != null && args.length > 0
+            && args[0] instanceof String direct ? direct : method.getName();
+        traced.computeIfAbsent(requestKey(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+            .computeIfAbsent(text.replaceAll("\\s+", " ").trim(), k -> new LongAdder()).increment();
+      }
     }
     Object result = call(target, method, args);
     if (result instanceof Connection connection) {
@@ -62,7 +91,8 @@ final class JdbcRoundTrips implements BeanPostProcessor {
     if (result instanceof Statement statement) {
       Class<?> kind = statement instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
           : statement instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
-      return wrap(statement, kind, new Class<?>[0]);
+      String text = args != null && args.length > 0 && args[0] instanceof String given ? given : null;
+      return wrap(statement, kind, new Class<?>[0], text);
     }
     return result;
   }

@@ -409,11 +409,14 @@ class DossierApiIT extends RunningApplicationTest {
     UnitProfile camlo = units.profile("camlo").orElseThrow();
     String fallback;
     try {
-      jdbc.update("UPDATE dv_unit SET agency_code = NULL WHERE unit_code = 'camlo'");
+      // recorded without agency code, as an administrator records a unit (this node's unit cache counts it at once)
+      vn.danvan.identity.UnitChange recorded = camlo.asChange();
+      units.replace("camlo", new vn.danvan.identity.UnitChange(recorded.parent(), recorded.chairman(),
+          recorded.viceChairmen(), recorded.actingChairman(), recorded.contactPhone(), null), "test");
       fallback = http.postJson("/api/dossiers", "camlo.officer",
           body("camlo", "CERTIFIED_COPY", ID_NUMBER, PHONE, "COUNTER")).json().path("code").asText();
     } finally {
-      jdbc.update("UPDATE dv_unit SET agency_code = ? WHERE unit_code = 'camlo'", camlo.agencyCode());
+      units.replace("camlo", camlo.asChange(), "test");
     }
     assertThat(fallback).matches("CAMLO-\\d{6}-\\d{4}");
     // one gap-free daily sequence per unit, whatever the code's first part

@@ -1,0 +1,128 @@
+package vn.danvan.identity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+
+/**
+ * The engine's authorization manager with the two table-wide facts of {@link AuthorizationFacts}
+ * taken from memory instead of being asked of the database in every command. Every check itself
+ * is the engine's own, unchanged. Every write of an authorization passes here (the engine's
+ * commands, its default task authorizations and Camunda Admin all use this manager), which is
+ * where the facts are forgotten when a write could widen them.
+ */
+final class CachingAuthorizationManager extends AuthorizationManager {
+
+  /** Hands the engine one of these managers per command (the engine's session factory SPI). */
+  static final class Factory implements SessionFactory {
+    private final AuthorizationFacts facts;
+
+    Factory(AuthorizationFacts facts) {
+      this.facts = facts;
+    }
+
+    @Override
+    public Class<?> getSessionType() {
+      return AuthorizationManager.class;
+    }
+
+    @Override
+    public Session openSession() {
+      return new CachingAuthorizationManager(facts);
+    }
+  }
+
+  private static final String FACTS_SQL = "SELECT GROUP_ID_ AS groupId, MAX(CASE WHEN TYPE_ = 2 THEN 1 ELSE 0 END)"
+      + " AS revokes FROM ACT_RU_AUTHORIZATION GROUP BY GROUP_ID_";
+
+  private final AuthorizationFacts facts;
+  private AuthorizationFacts.Facts known;
+
+  private CachingAuthorizationManager(AuthorizationFacts facts) {
+    this.facts = facts;
+  }
+
+  private AuthorizationFacts.Facts facts() {
+    if (known == null) {
+      known = facts.get(this::load);
+    }
+    return known;
+  }
+
+  /** Both facts in one statement, on the command's own connection and transaction. */
+  private AuthorizationFacts.Facts load() {
+    Set<String> groups = new HashSet<>();
+    boolean revokes = false;
+    try (var statement = getDbSqlSession().getSqlSession().getConnection().prepareStatement(FACTS_SQL);
+        var rows = statement.executeQuery()) {
+      while (rows.next()) {
+        String group = rows.getString(1);
+        if (group != null) {
+          groups.add(group);
+        }
+        revokes |= rows.getInt(2) == 1;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new org.camunda.bpm.engine.ProcessEngineException("could not read the authorization table", e);
+    }
+    return new AuthorizationFacts.Facts(groups, revokes);
+  }
+
+  @Override
+  protected Set<String> getAllGroups() {
+    if (availableAuthorizedGroupIds == null) {
+      availableAuthorizedGroupIds = AuthorizationFacts.mutableCopy(facts().groupsWithAuthorizations());
+    }
+    return availableAuthorizedGroupIds;
+  }
+
+  @Override
+  protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+    if (isRevokeAuthCheckUsed == null && isAutoRevokeMode() && !facts().anyRevoke()) {
+      // nobody is revoked anything: the engine's per-user revoke query could only answer "no"
+      isRevokeAuthCheckUsed = false;
+    }
+    return super.isRevokeAuthCheckEnabled(userId, groupIds);
+  }
+
+  private static boolean isAutoRevokeMode() {
+    String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+    return mode == null || ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO.equalsIgnoreCase(mode);
+  }
+
+  @Override
+  public void insert(DbEntity authorization) {
+    written(authorization);
+    super.insert(authorization);
+  }
+
+  @Override
+  public void update(AuthorizationEntity authorization) {
+    written(authorization);
+    super.update(authorization);
+  }
+
+  private void written(DbEntity entity) {
+    if (entity instanceof AuthorizationEntity authorization
+        && facts.widens(authorization.getGroupId(), authorization.getAuthorizationType(), facts())) {
+      facts.forget();
+      known = null;
+      availableAuthorizedGroupIds = null;
+      isRevokeAuthCheckUsed = null;
+      CommandContext command = Context.getCommandContext();
+      if (command != null) {
+        // a node that read the table between this write and its commit would keep the old facts
+        command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, context -> facts.forget());
+      }
+    }
+  }
+}

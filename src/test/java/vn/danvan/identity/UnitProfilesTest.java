@@ -1,0 +1,67 @@
+package vn.danvan.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** {@link UnitProfiles} on a moved clock, and around a writing transaction (Spring's synchronization by hand). */
+class UnitProfilesTest {
+
+  private final AtomicLong now = new AtomicLong(5_000_000_000L);
+  private final AtomicInteger reads = new AtomicInteger();
+  private final UnitProfiles profiles = new UnitProfiles(Duration.ofSeconds(30), now::get);
+
+  private Optional<UnitProfile> read() {
+    reads.incrementAndGet();
+    return Optional.of(new UnitProfile("dongha", "quangtri" + reads.get(), List.of(), null, null));
+  }
+
+  @AfterEach
+  void noTransactionLeft() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.clearSynchronization();
+    }
+  }
+
+  @Test
+  void aProfileIsReadOncePerTimeToLive() {
+    profiles.get("dongha", this::read);
+    now.addAndGet(Duration.ofSeconds(29).toNanos());
+    assertThat(profiles.get("dongha", this::read).orElseThrow().parent()).isEqualTo("quangtri1");
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(profiles.get("dongha", this::read).orElseThrow().parent()).isEqualTo("quangtri2");
+  }
+
+  @Test
+  void nothingReadWhileAUnitIsBeingWrittenIsKeptAndTheEndForgetsAgain() {
+    profiles.get("dongha", this::read);
+    TransactionSynchronizationManager.initSynchronization();
+    profiles.written();
+    profiles.get("dongha", this::read); // the writer's own (uncommitted) row, or another reader's old one
+    profiles.get("dongha", this::read);
+    assertThat(reads).hasValue(3);
+    List<TransactionSynchronization> open = TransactionSynchronizationManager.getSynchronizations();
+    TransactionSynchronizationManager.clearSynchronization();
+    open.forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK));
+
+    assertThat(profiles.get("dongha", this::read).orElseThrow().parent()).isEqualTo("quangtri4");
+    profiles.get("dongha", this::read);
+    assertThat(reads).as("kept again once the writer ended").hasValue(4);
+  }
+
+  @Test
+  void aZeroTimeToLiveKeepsNothing() {
+    UnitProfiles never = new UnitProfiles(Duration.ZERO, now::get);
+    never.get("dongha", this::read);
+    never.get("dongha", this::read);
+    assertThat(reads).hasValue(2);
+  }
+}
