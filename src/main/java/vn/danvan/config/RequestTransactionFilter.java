@@ -27,8 +27,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the commit has succeeded: if the commit fails, the client gets a 500 instead of a success that
  * did not happen. Public paths (the citizen's lookup, signature verification) and the login
  * throttle's bookkeeping run outside (the throttle's filter comes first). The transaction holds a
- * pooled connection for the whole request, so at most {@code DANVAN_DB_POOL_SIZE} API requests run
- * at once. {@code danvan.performance.request-transaction=false}: each command its own transaction
+ * pooled connection for the whole request; {@link ApiAdmission}, in front of this filter, bounds how
+ * many requests do so at once. {@code danvan.performance.request-transaction=false}: each command its own transaction
  * (the stock path, for the benchmark only).
  */
 final class RequestTransactionFilter extends OncePerRequestFilter {

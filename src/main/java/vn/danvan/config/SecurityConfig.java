@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,20 @@ class SecurityConfig {
     registration.setName("danvanRestAuthentication");
     // Before Jersey and Spring MVC see the request, after Spring's encoding filter.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** At most so many authenticated API requests at once, the others in line ({@link ApiAdmission}). */
+  @Bean
+  @ConditionalOnExpression("'${danvan.performance.api-concurrency:auto}'.trim().toLowerCase() != 'off'")
+  FilterRegistrationBean<ApiAdmission> apiAdmission(@Value("${danvan.performance.api-concurrency:auto}") String concurrency,
+      @Value("${danvan.performance.api-queue-timeout:PT30S}") Duration wait) {
+    int permits = ApiAdmission.concurrency(concurrency, Runtime.getRuntime().availableProcessors());
+    var registration = new FilterRegistrationBean<>(new ApiAdmission(permits, wait, SecurityConfig::isPublic));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setName("danvanApiAdmission");
+    // after the authentication (a refused login takes no place), before the request's transaction
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     return registration;
   }
 

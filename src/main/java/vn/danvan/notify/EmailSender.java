@@ -57,13 +57,16 @@ class EmailSender {
   }
 
   /**
-   * Hands the message to the SMTP server.
+   * Hands the message to the SMTP server, under a Message-ID made of the outbox row's id: a message
+   * sent again (its node died after the server accepted it and before the outbox recorded it, see
+   * {@link NotificationDispatcher}) carries the same Message-ID, by which mail systems and clients
+   * recognise it as the same message.
    *
    * @throws PermanentDeliveryException if e-mail is disabled or the address cannot be parsed
    * @throws org.springframework.mail.MailException if the server cannot be reached or refuses the
    *     message (temporary: retried)
    */
-  void send(String to, String subject, String body) {
+  void send(String notificationId, String to, String subject, String body) {
     if (mailSender == null) {
       throw new PermanentDeliveryException("e-mail disabled: no SMTP host configured");
     }
@@ -74,6 +77,8 @@ class EmailSender {
       helper.setTo(to);
       helper.setSubject(subject);
       helper.setText(body, false);
+      // kept by Spring's sender, which would otherwise give every attempt a new one
+      message.setHeader("Message-ID", messageId(notificationId, from));
     } catch (AddressException e) {
       // No exception text: it quotes the address.
       throw new PermanentDeliveryException("invalid e-mail address");
@@ -81,5 +86,12 @@ class EmailSender {
       throw new MailPreparationException("Cannot prepare the e-mail", e);
     }
     mailSender.send(message);
+  }
+
+  /** {@code <id@domain of the sender>}: unique per outbox row, the same on every attempt. */
+  static String messageId(String notificationId, InternetAddress from) {
+    String address = from.getAddress();
+    String domain = address.substring(address.indexOf('@') + 1);
+    return "<" + notificationId + "@" + domain + ">";
   }
 }

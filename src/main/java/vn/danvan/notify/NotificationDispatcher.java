@@ -101,7 +101,7 @@ public class NotificationDispatcher {
     int attempt = n.attempts() + 1;
     try {
       switch (n.channel()) {
-        case EMAIL -> email.send(n.recipient(), n.subject(), n.body());
+        case EMAIL -> email.send(n.id(), n.recipient(), n.subject(), n.body());
         case SMS -> sms.send(n.recipient(), n.body());
       }
     } catch (PermanentDeliveryException e) {

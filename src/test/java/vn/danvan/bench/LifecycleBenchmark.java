@@ -81,7 +81,7 @@ class LifecycleBenchmark {
         .map(String::trim).mapToInt(Integer::parseInt).toArray();
     int dossiers = Integer.getInteger("danvan.bench.dossiers", 160);
     int seconds = Integer.getInteger("danvan.bench.seconds", 0);
-    int warmUp = Integer.getInteger("danvan.bench.warmup", 100);
+    int warmUp = Integer.getInteger("danvan.bench.warmup", 300);
     System.out.println("BENCHMARK lifecycle receive-appraise-approve-sign(async)-return, unit " + UNIT
         + ", clients " + Arrays.toString(levels) + ", " + (seconds > 0 ? seconds + " s" : dossiers + " dossiers")
         + " per level, warm-up " + warmUp + " dossiers, " + Runtime.getRuntime().availableProcessors() + " CPUs");

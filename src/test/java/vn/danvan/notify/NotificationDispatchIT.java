@@ -129,11 +129,28 @@ class NotificationDispatchIT {
         "Bộ phận Một cửa Ủy ban nhân dân phường Đông Hà đã tiếp nhận hồ sơ", "Ngày hẹn trả kết quả: 17:00 ngày 26/02/2026",
         "https://dichvucong.quangtri.gov.vn/tra-cuu.html#ma=DH-2026-000123");
 
+    assertThat(received.getMessageID()).isEqualTo("<" + id + "@dongha.quangtri.gov.vn>");
+
     QueuedNotification sent = row(id);
     assertThat(sent.state()).isEqualTo(NotificationState.SENT);
     assertThat(sent.attempts()).isEqualTo(1);
     assertThat(sent.sentAt()).isNotNull();
     assertThat(dispatcher.dispatchDue()).as("sent once only").isZero();
+  }
+
+  @Test
+  void aMessageSentAgainAfterItsNodeDiedCarriesTheSameMessageId() throws Exception {
+    String id = queue("DH-2026-000127");
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+    // as if the node had died after the server accepted the message and before it recorded SENT
+    jdbc.update("UPDATE dv_notification SET state = 'PENDING', sent_at = NULL WHERE id = ?", id);
+    makePendingDue();
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+    assertThat(smtp.waitForIncomingEmail(5_000, 2)).isTrue();
+    assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getMessageID)
+        .containsExactly("<" + id + "@dongha.quangtri.gov.vn>", "<" + id + "@dongha.quangtri.gov.vn>");
+    assertThat(row(id).attempts()).isEqualTo(2);
   }
 
   @Test
