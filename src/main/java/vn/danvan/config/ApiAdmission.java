@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets at most a fixed number of authenticated API requests ({@code /engine-rest}, {@code /api}) run
@@ -28,18 +27,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * changed nothing. Public pages, the webapps and their own API, and the job executor are not counted.
  * {@code off}: no limit (the stock setting).
  */
-final class ApiAdmission extends OncePerRequestFilter {
+final class ApiAdmission extends AuthenticatedApiFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiAdmission.class);
 
   private final Semaphore permits;
   private final long waitNanos;
-  private final Predicate<String> isPublicPath;
 
   ApiAdmission(int concurrent, Duration wait, Predicate<String> isPublicPath) {
+    super(isPublicPath);
     this.permits = new Semaphore(concurrent, true);
     this.waitNanos = wait.toNanos();
-    this.isPublicPath = isPublicPath;
   }
 
   /** The number of requests that run at once: {@code auto} (twice the processors, at least 4), or a number. */
@@ -58,11 +56,6 @@ final class ApiAdmission extends OncePerRequestFilter {
     }
     throw new IllegalArgumentException("danvan.performance.api-concurrency must be auto, off or a positive number,"
         + " not '" + setting + "'");
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return isPublicPath.test(request.getRequestURI().substring(request.getContextPath().length()));
   }
 
   @Override

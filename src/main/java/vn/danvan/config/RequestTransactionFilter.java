@@ -13,7 +13,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -31,21 +30,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * many requests do so at once. {@code danvan.performance.request-transaction=false}: each command its own transaction
  * (the stock path, for the benchmark only).
  */
-final class RequestTransactionFilter extends OncePerRequestFilter {
+final class RequestTransactionFilter extends AuthenticatedApiFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestTransactionFilter.class);
 
   private final PlatformTransactionManager transactions;
-  private final Predicate<String> isPublicPath;
 
   RequestTransactionFilter(PlatformTransactionManager transactions, Predicate<String> isPublicPath) {
+    super(isPublicPath);
     this.transactions = transactions;
-    this.isPublicPath = isPublicPath;
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return isPublicPath.test(request.getRequestURI().substring(request.getContextPath().length()));
   }
 
   @Override

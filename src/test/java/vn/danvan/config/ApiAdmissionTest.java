@@ -58,19 +58,11 @@ class ApiAdmissionTest {
   @Test
   void aRequestThatWaitedTooLongIsRefusedWith503AndNeverRuns() throws Exception {
     ApiAdmission admission = new ApiAdmission(1, Duration.ofMillis(100), path -> false);
-    CountDownLatch running = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread holder = new Thread(() -> run(admission, (req, res) -> {
-      running.countDown();
-      await(release);
-    }));
-    holder.start();
-    assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+    Holder holder = Holder.holding(admission);
     List<String> ran = new CopyOnWriteArrayList<>();
     MockHttpServletResponse refused = new MockHttpServletResponse();
     admission.doFilter(request("/api/dossiers"), refused, (req, res) -> ran.add("ran"));
-    release.countDown();
-    holder.join(10_000);
+    holder.release();
     assertThat(ran).isEmpty();
     assertThat(refused.getStatus()).isEqualTo(503);
     assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
@@ -84,20 +76,32 @@ class ApiAdmissionTest {
   @Test
   void publicPathsAreNotCounted() throws Exception {
     ApiAdmission admission = new ApiAdmission(1, Duration.ofMillis(50), path -> path.startsWith("/api/public/"));
-    CountDownLatch running = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread holder = new Thread(() -> run(admission, (req, res) -> {
-      running.countDown();
-      await(release);
-    }));
-    holder.start();
-    assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+    Holder holder = Holder.holding(admission);
     MockHttpServletResponse lookup = new MockHttpServletResponse();
     List<String> ran = new CopyOnWriteArrayList<>();
     admission.doFilter(request("/api/public/dossiers/X"), lookup, (req, res) -> ran.add("lookup"));
-    release.countDown();
-    holder.join(10_000);
+    holder.release();
     assertThat(ran).containsExactly("lookup");
+  }
+
+  /** A request that holds the only place until released. */
+  private record Holder(Thread thread, CountDownLatch release) {
+    static Holder holding(ApiAdmission admission) throws InterruptedException {
+      CountDownLatch running = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      Thread thread = new Thread(() -> run(admission, (req, res) -> {
+        running.countDown();
+        await(release);
+      }));
+      thread.start();
+      assertThat(running.await(10, TimeUnit.SECONDS)).as("the holder runs").isTrue();
+      return new Holder(thread, release);
+    }
+
+    void release() throws InterruptedException {
+      release.countDown();
+      thread.join(10_000);
+    }
   }
 
   private static void run(ApiAdmission admission, FilterChain chain) {

@@ -32,21 +32,7 @@ class FormContractsCacheIT extends RunningApplicationTest {
 
   @Test
   void aNewFormVersionCountsAtOnceHereAndWithinTheTrustedTimeElsewhere() {
-    String startForm = """
-        {"id":"form-cache-start","schemaVersion":16,"type":"default","components":[
-          {"type":"textfield","key":"title","label":"Tiêu đề"}]}""";
-    String bpmn = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
-        .createExecutableProcess("formCacheProbe").camundaHistoryTimeToLive(1)
-        .startEvent().camundaFormRef("form-cache-start").camundaFormRefBinding("deployment")
-        .userTask("Task_Probe").camundaCandidateGroups("specialist").camundaFormRef("form-cache-probe")
-        .camundaFormRefBinding("latest")
-        .endEvent().done());
-    deploy(part("probe.bpmn", bpmn) + part("form-cache-start.form", startForm)
-        + part("form-cache-probe.form", form("amount")));
-    Http.Answer started = http.postJson("/engine-rest/process-definition/key/formCacheProbe/start", "dongha.officer",
-        "{\"variables\":{\"unitCode\":{\"value\":\"dongha\"},\"title\":{\"value\":\"Thử\"}}}");
-    assertThat(started.status()).as(started.body()).isEqualTo(200);
-    String task = tasks.createTaskQuery().processInstanceId(started.json().path("id").asText()).singleResult().getId();
+    String task = deployAndStart("amount");
 
     AtomicLong nanos = new AtomicLong();
     FormContracts elsewhere = new FormContracts(engine, Duration.ofSeconds(10), nanos::get);
@@ -77,24 +63,32 @@ class FormContractsCacheIT extends RunningApplicationTest {
   void withoutTrustedTimeTheDeployedFormIsReadEveryTime() {
     AtomicLong nanos = new AtomicLong();
     FormContracts never = new FormContracts(engine, Duration.ZERO, nanos::get);
+    String task = deployAndStart("first");
+    assertThat(never.forTask(task).orElseThrow().editableKeys()).containsExactly("first");
+    deploy(part("form-cache-probe.form", form("second")));
+    assertThat(never.forTask(task).orElseThrow().editableKeys()).containsExactly("second");
+    tasks.complete(task, java.util.Map.of("second", 1L));
+  }
+
+  /**
+   * Deploys the probe process (its task form bound to the latest version, with one number field
+   * named {@code field}) and starts it as the officer; the waiting task's id.
+   */
+  private String deployAndStart(String field) {
+    String startForm = """
+        {"id":"form-cache-start","schemaVersion":16,"type":"default","components":[
+          {"type":"textfield","key":"title","label":"Tiêu đề"}]}""";
     String bpmn = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
         .createExecutableProcess("formCacheProbe").camundaHistoryTimeToLive(1)
         .startEvent().camundaFormRef("form-cache-start").camundaFormRefBinding("deployment")
         .userTask("Task_Probe").camundaCandidateGroups("specialist").camundaFormRef("form-cache-probe")
         .camundaFormRefBinding("latest")
         .endEvent().done());
-    String startForm = """
-        {"id":"form-cache-start","schemaVersion":16,"type":"default","components":[
-          {"type":"textfield","key":"title","label":"Tiêu đề"}]}""";
-    deploy(part("probe.bpmn", bpmn) + part("form-cache-start.form", startForm) + part("form-cache-probe.form", form("first")));
+    deploy(part("probe.bpmn", bpmn) + part("form-cache-start.form", startForm) + part("form-cache-probe.form", form(field)));
     Http.Answer started = http.postJson("/engine-rest/process-definition/key/formCacheProbe/start", "dongha.officer",
         "{\"variables\":{\"unitCode\":{\"value\":\"dongha\"},\"title\":{\"value\":\"Thử\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
-    String task = tasks.createTaskQuery().processInstanceId(started.json().path("id").asText()).singleResult().getId();
-    assertThat(never.forTask(task).orElseThrow().editableKeys()).containsExactly("first");
-    deploy(part("form-cache-probe.form", form("second")));
-    assertThat(never.forTask(task).orElseThrow().editableKeys()).containsExactly("second");
-    tasks.complete(task, java.util.Map.of("second", 1L));
+    return tasks.createTaskQuery().processInstanceId(started.json().path("id").asText()).singleResult().getId();
   }
 
   private void deploy(String parts) {

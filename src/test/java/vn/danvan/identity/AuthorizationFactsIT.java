@@ -70,6 +70,16 @@ class AuthorizationFactsIT {
     return authorizations.saveAuthorization(revoke);
   }
 
+  /** The probe group's first authorization: READ on the dossier process. */
+  private void grantProbeGroupRead() {
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId("probe-group");
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId(PROCESS);
+    grant.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(grant);
+  }
+
   @Test
   void aRevokeWrittenThroughTheEngineCountsInTheNextCheck() {
     long versions = visibleAs(USER);
@@ -87,24 +97,14 @@ class AuthorizationFactsIT {
     identity.createMembership("probe.user", "probe-group");
     assertThat(visibleAs("probe.user")).isZero();
 
-    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    grant.setGroupId("probe-group");
-    grant.setResource(Resources.PROCESS_DEFINITION);
-    grant.setResourceId(PROCESS);
-    grant.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(grant);
+    grantProbeGroupRead();
     assertThat(visibleAs("probe.user")).as("right after the group's first grant").isPositive();
   }
 
   @Test
   void aRevokeWrittenBehindTheEnginesBackCountsWithinTheTimeToLive() throws InterruptedException {
     // a group's first grant through the engine: the facts are forgotten, and the next check reads them afresh
-    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    grant.setGroupId("probe-group");
-    grant.setResource(Resources.PROCESS_DEFINITION);
-    grant.setResourceId(PROCESS);
-    grant.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(grant);
+    grantProbeGroupRead();
     long versions = visibleAs(USER);
     assertThat(versions).isPositive();
     // the table as another node would change it: no write passes through this node's engine
