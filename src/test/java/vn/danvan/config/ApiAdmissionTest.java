@@ -85,7 +85,7 @@ class ApiAdmissionTest {
   }
 
   /** A request that holds the only place until released. */
-  private record Holder(Thread thread, CountDownLatch release) {
+  private record Holder(Thread thread, CountDownLatch done) {
     static Holder holding(ApiAdmission admission) throws InterruptedException {
       CountDownLatch running = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
@@ -99,7 +99,7 @@ class ApiAdmissionTest {
     }
 
     void release() throws InterruptedException {
-      release.countDown();
+      done.countDown();
       thread.join(10_000);
     }
   }
