@@ -15,6 +15,11 @@ abstract class AuthenticatedApiFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return isPublicPath.test(request.getRequestURI().substring(request.getContextPath().length()));
+    return isPublicPath.test(pathOf(request));
+  }
+
+  /** The request's path within the application ({@code /api/…}, {@code /engine-rest/…}). */
+  static String pathOf(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
   }
 }

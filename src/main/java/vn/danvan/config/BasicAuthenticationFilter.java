@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.springframework.web.filter.OncePerRequestFilter;
 import vn.danvan.login.LoginThrottle;
 
 /**
@@ -33,21 +32,20 @@ import vn.danvan.login.LoginThrottle;
  * again ({@link RecentLogins}): an API client's next requests skip the password check and the group
  * and tenant queries. The throttle still counts every request's attempt.
  */
-public class BasicAuthenticationFilter extends OncePerRequestFilter {
+public class BasicAuthenticationFilter extends AuthenticatedApiFilter {
 
   static final String REALM = "danvan";
   /** The one process engine of this application, whose webapp login counts for {@code /api}. */
   static final String ENGINE = "default";
 
   private final IdentityService identityService;
-  private final Predicate<String> isPublicPath;
   private final LoginThrottle throttle;
   private final RecentLogins recentLogins;
 
   BasicAuthenticationFilter(IdentityService identityService, Predicate<String> isPublicPath, LoginThrottle throttle,
       RecentLogins recentLogins) {
+    super(isPublicPath);
     this.identityService = identityService;
-    this.isPublicPath = isPublicPath;
     this.throttle = throttle;
     this.recentLogins = recentLogins;
   }
@@ -55,11 +53,7 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (isPublicPath.test(path)) {
-      chain.doFilter(request, response);
-      return;
-    }
+    String path = pathOf(request);
     String header = request.getHeader("Authorization");
     if (header == null && path.startsWith("/api/")) {
       String sessionUser = WebappSession.userId(request, ENGINE);
