@@ -53,6 +53,8 @@ public class FormContracts {
   private final Map<String, Known> known = new ConcurrentHashMap<>();
   private final long trustNanos;
   private final LongSupplier nanoClock;
+  /** Counts the local deployment events: a form read while one happened is not kept. */
+  private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
   private record Known(FormContract contract, long readAtNanos) {}
 
@@ -86,6 +88,7 @@ public class FormContracts {
   @EventListener
   void deploymentsChanged(DeploymentsChanged change) {
     if (change.mayConcern(".form")) {
+      changes.incrementAndGet();
       known.clear();
     }
   }
@@ -102,12 +105,17 @@ public class FormContracts {
     if (seen != null && now - seen.readAtNanos() < trustNanos) {
       return Optional.of(seen.contract());
     }
+    long changesSeen = changes.get();
     FormContract contract = read(data, deployed);
     if (trustNanos > 0) {
       if (known.size() >= 10_000) {
         known.clear(); // many more forms than any installation has: start again rather than grow
       }
       known.put(reference, new Known(contract, now));
+      if (changes.get() != changesSeen) {
+        // a form deployed while this one was read would otherwise stay unseen for the trusted time
+        known.remove(reference);
+      }
     }
     return Optional.of(contract);
   }

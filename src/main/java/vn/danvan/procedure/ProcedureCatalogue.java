@@ -53,6 +53,8 @@ public class ProcedureCatalogue {
   private final long trustNanos;
   /** {@code nanoClock} time when the latest version was last confirmed; 0: ask the database next time. */
   private volatile long confirmedAt;
+  /** Counts the local deployment events: a check that overlapped one is not trusted. */
+  private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
   private final LongSupplier nanoClock;
 
   @Autowired
@@ -72,6 +74,7 @@ public class ProcedureCatalogue {
   @EventListener
   void deploymentsChanged(DeploymentsChanged change) {
     if (change.mayConcern(".dmn")) {
+      changes.incrementAndGet();
       confirmedAt = 0;
     }
   }
@@ -113,8 +116,13 @@ public class ProcedureCatalogue {
       return current;
     }
     long asked = nanoClock.getAsLong();
+    long changesSeen = changes.get();
     Loaded latest = latest();
     confirmedAt = asked == 0 ? 1 : asked;
+    if (changes.get() != changesSeen) {
+      // a deployment committed while this check read the old latest version: ask again next time
+      confirmedAt = 0;
+    }
     return latest;
   }
 
