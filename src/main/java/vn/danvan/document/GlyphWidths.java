@@ -37,11 +37,6 @@ final class GlyphWidths {
     return true;
   }
 
-  /** Whether the font has a glyph for this code point. */
-  boolean covers(int codePoint) {
-    return codePoint < BMP && widths[codePoint] >= 0;
-  }
-
   /** The text's advance width in thousandths of an em; only for text the font {@linkplain #covers covers}. */
   float width(String text) {
     float width = 0;

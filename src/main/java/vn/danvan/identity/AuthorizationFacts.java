@@ -1,7 +1,6 @@
 package vn.danvan.identity;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -74,9 +73,5 @@ public final class AuthorizationFacts {
   public boolean widens(String groupId, int type, Facts known) {
     return type == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE
         || groupId != null && !known.groupsWithAuthorizations().contains(groupId);
-  }
-
-  static Set<String> mutableCopy(Set<String> groups) {
-    return new HashSet<>(groups);
   }
 }

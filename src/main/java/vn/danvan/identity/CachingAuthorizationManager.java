@@ -80,7 +80,8 @@ final class CachingAuthorizationManager extends AuthorizationManager {
   @Override
   protected Set<String> getAllGroups() {
     if (availableAuthorizedGroupIds == null) {
-      availableAuthorizedGroupIds = AuthorizationFacts.mutableCopy(facts().groupsWithAuthorizations());
+      // read only: the engine copies it before intersecting it with the user's groups
+      availableAuthorizedGroupIds = facts().groupsWithAuthorizations();
     }
     return availableAuthorizedGroupIds;
   }
