@@ -152,20 +152,29 @@ public class VariableWriteGuard extends OncePerRequestFilter {
   }
 
   private void checkTask(String taskId, Map<String, Object> submitted, FormContract.Mode mode) {
-    if (engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+    TaskForm form = EngineReads.together(engine, () -> {
+      if (engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+        return null;
+      }
+      Optional<FormContract> contract = forms.forTask(taskId);
+      return new TaskForm(contract.orElse(null),
+          contract.isEmpty() ? Map.of() : new HashMap<>(engine.getFormService().getTaskFormVariables(taskId)));
+    });
+    if (form == null) {
       // as reading it: a task of another unit (or none) is not found, whatever was sent
       throw new Refused(HttpServletResponse.SC_NOT_FOUND, "NotFound", "Not found among the cases of your units", null);
     }
-    Optional<FormContract> contract = forms.forTask(taskId);
-    if (contract.isEmpty()) {
+    if (form.contract() == null) {
       submitted.keySet().stream().findFirst().ifPresent(name -> {
         throw new ContractViolation(name, "This task has no form: it is completed without variables");
       });
       return;
     }
-    Map<String, Object> current = new HashMap<>(engine.getFormService().getTaskFormVariables(taskId));
-    contract.get().check(submitted, current, Set.of(), mode);
+    form.contract().check(submitted, new HashMap<>(form.current()), Set.of(), mode);
   }
+
+  /** What a task's check reads from the engine: its form's contract (null: no Camunda Form) and current values. */
+  private record TaskForm(FormContract contract, Map<String, Object> current) {}
 
   private void checkStart(String definition, JsonNode payload, Authentication user, boolean admin) {
     if (!admin && (hasContent(payload.path("startInstructions")) || payload.path("skipCustomListeners").asBoolean(false)

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import vn.danvan.config.TransactionReads;
 import vn.danvan.calendar.VietnamTime;
 import vn.danvan.calendar.WorkCalendar;
 import vn.danvan.document.DocumentNumbering;
@@ -22,6 +23,9 @@ import vn.danvan.identity.UnitOfficials;
  * The one-stop counter's dossier register ({@code dv_dossier}; its trail is the case trail). Every
  * write joins the caller's transaction, which inside a process step is the engine's: a step and its
  * register entry commit or roll back together.
+ *
+ * <p>Within one transaction a dossier's row is read once ({@link TransactionReads}): a reception
+ * read it five times. Every write goes through this class and forgets it first.
  */
 @Repository
 class DossierRegister {
@@ -33,6 +37,7 @@ class DossierRegister {
   private final JdbcTemplate jdbc;
   private final DocumentNumbering numbering;
   private final UnitOfficials units;
+  private final TransactionReads<Dossier> read = new TransactionReads<>();
 
   DossierRegister(JdbcTemplate jdbc, DocumentNumbering numbering, UnitOfficials units) {
     this.jdbc = jdbc;
@@ -62,6 +67,7 @@ class DossierRegister {
 
   @Transactional
   void insert(Dossier d) {
+    read.forget(d.code());
     Instant now = EngineClock.now();
     jdbc.update("INSERT INTO dv_dossier (code, unit, procedure_code, channel, process_instance_id, phone_last4, state,"
         + " received_at, appointment_moved, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
@@ -70,12 +76,13 @@ class DossierRegister {
   }
 
   Optional<Dossier> find(String code) {
-    return jdbc.query("SELECT * FROM dv_dossier WHERE code = ?", this::map, code).stream().findFirst();
+    return read.get(code, () -> jdbc.query("SELECT * FROM dv_dossier WHERE code = ?", this::map, code), Dossier::code);
   }
 
   Optional<Dossier> findByProcessInstance(String processInstanceId) {
-    return jdbc.query("SELECT * FROM dv_dossier WHERE process_instance_id = ?", this::map, processInstanceId)
-        .stream().findFirst();
+    return read.find(d -> processInstanceId.equals(d.processInstanceId()),
+        () -> jdbc.query("SELECT * FROM dv_dossier WHERE process_instance_id = ?", this::map, processInstanceId),
+        Dossier::code);
   }
 
   void state(String code, DossierState state) {
@@ -107,11 +114,13 @@ class DossierRegister {
    * @return whether this rating was stored (false: the dossier had been rated before)
    */
   boolean citizenRating(String code, int rating, Instant at) {
+    read.forget(code);
     return jdbc.update("UPDATE dv_dossier SET citizen_rating = ?, citizen_rated_at = ?, updated_at = ?"
         + " WHERE code = ? AND citizen_rating IS NULL", rating, ts(at), ts(EngineClock.now()), code) == 1;
   }
 
   private void update(String code, String assignments, Object... values) {
+    read.forget(code);
     Object[] args = new Object[values.length + 2];
     System.arraycopy(values, 0, args, 0, values.length);
     args[values.length] = ts(EngineClock.now());

@@ -9,16 +9,20 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.danvan.config.TransactionReads;
 
 /**
  * The case clocks ({@code dv_case_clock}) and their changes ({@code dv_case_clock_change}). Writes join
  * the caller's transaction. A change reads the row with {@link #lock} (a row lock: concurrent
  * changes of one case queue) and writes it with {@link #update}, which also checks the version it read.
+ * A plain {@link #find} is read once per transaction ({@link TransactionReads}): a reception asked
+ * three times; a lock, an insert and an update make it read again.
  */
 @Repository
 class CaseClockRepository {
 
   private final JdbcTemplate jdbc;
+  private final TransactionReads<CaseClockState> read = new TransactionReads<>();
 
   CaseClockRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -26,6 +30,7 @@ class CaseClockRepository {
 
   /** @throws ConcurrentClockChangeException if the case has a clock already */
   void insert(CaseClockState clock, Instant at, String actor) {
+    read.forget(clock.ref().caseKey());
     ClockRule rule = clock.rule();
     try {
       jdbc.update("INSERT INTO dv_case_clock (case_key, process_key, unit, rule_version, term_amount, term_unit,"
@@ -41,12 +46,13 @@ class CaseClockRepository {
   }
 
   Optional<CaseClockState> find(String caseKey) {
-    return jdbc.query("SELECT * FROM dv_case_clock WHERE case_key = ?", CaseClockRepository::map, caseKey).stream()
-        .findFirst();
+    return read.get(caseKey, () -> jdbc.query("SELECT * FROM dv_case_clock WHERE case_key = ?", CaseClockRepository::map,
+        caseKey), clock -> clock.ref().caseKey());
   }
 
   /** The clock, its row locked until the end of the caller's transaction. */
   Optional<CaseClockState> lock(String caseKey) {
+    read.forget(caseKey);
     return jdbc.query("SELECT * FROM dv_case_clock WHERE case_key = ? FOR UPDATE", CaseClockRepository::map, caseKey)
         .stream().findFirst();
   }
@@ -57,6 +63,7 @@ class CaseClockRepository {
    * @throws ConcurrentClockChangeException if it has changed since
    */
   void update(CaseClockState clock, Instant at, String actor) {
+    read.forget(clock.ref().caseKey());
     int updated = jdbc.update("UPDATE dv_case_clock SET state = ?, started_at = ?, deadline_at = ?, paused_at = ?,"
         + " remaining = ?, extensions_used = ?, version = version + 1, updated_at = ?, updated_by = ?"
         + " WHERE case_key = ? AND version = ?", clock.state().name(), ts(clock.startedAt()), ts(clock.deadlineAt()),

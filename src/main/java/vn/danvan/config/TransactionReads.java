@@ -1,0 +1,82 @@
+package vn.danvan.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Rows of one table read once per transaction: a reception or a process step reads its case's row
+ * from several places (documents, notifications, trail, the answer). A row read is kept with the
+ * current transaction, by key, until the transaction writes that key ({@link #forget}) or ends;
+ * outside a transaction nothing is kept. As any read in the transaction, a kept row is the row as
+ * it was when first read there; what the transaction wrote itself is read again. The repository
+ * that owns the table must call {@link #forget} before each of its writes.
+ *
+ * @param <V> the row
+ */
+public final class TransactionReads<V> {
+
+  /** This instance's key among the transaction's resources. */
+  private final Object key = new Object();
+
+  /** The row under {@code id}: kept in this transaction, else loaded (and kept if exactly one row). */
+  public Optional<V> get(String id, Supplier<List<V>> load, Function<V, String> idOf) {
+    Map<String, V> kept = kept(true);
+    V known = kept == null ? null : kept.get(id);
+    return known != null ? Optional.of(known) : remember(kept, load.get(), idOf);
+  }
+
+  /** A kept row that {@code matches}, else the one loaded (and kept). */
+  public Optional<V> find(Predicate<V> matches, Supplier<List<V>> load, Function<V, String> idOf) {
+    Map<String, V> kept = kept(true);
+    if (kept != null) {
+      for (V known : kept.values()) {
+        if (matches.test(known)) {
+          return Optional.of(known);
+        }
+      }
+    }
+    return remember(kept, load.get(), idOf);
+  }
+
+  /** The transaction writes the row under {@code id}: it is read again next time. */
+  public void forget(String id) {
+    Map<String, V> kept = kept(false);
+    if (kept != null) {
+      kept.remove(id);
+    }
+  }
+
+  private Optional<V> remember(Map<String, V> kept, List<V> found, Function<V, String> idOf) {
+    if (kept != null && found.size() == 1) {
+      kept.put(idOf.apply(found.get(0)), found.get(0));
+    }
+    return found.stream().findFirst();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, V> kept(boolean create) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    Map<String, V> kept = (Map<String, V>) TransactionSynchronizationManager.getResource(key);
+    if (kept == null && create) {
+      Map<String, V> created = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(key, created);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
+      });
+      kept = created;
+    }
+    return kept;
+  }
+}
