@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -26,18 +25,36 @@ import org.slf4j.LoggerFactory;
  * {@code api-queue-timeout} (30 s) and is then refused with 503 and {@code Retry-After}, having
  * changed nothing. Public pages, the webapps and their own API, and the job executor are not counted.
  * {@code off}: no limit (the stock setting).
+ *
+ * <p>The counter's own requests go first ({@link #atTheCounter}: a reception, a supplement, a
+ * withdrawal): the citizen stands at the desk while the officer waits for the receipt, where the
+ * back office's steps can wait a moment. Among themselves both lanes are first come first served.
+ * Counter requests are a small share of the work (one reception per dossier against a dozen
+ * back-office requests); should they ever fill every place, the others are refused after the
+ * same wait, not left waiting for ever.
  */
 final class ApiAdmission extends AuthenticatedApiFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiAdmission.class);
 
-  private final Semaphore permits;
+  private final AdmissionLine line;
   private final long waitNanos;
 
   ApiAdmission(int concurrent, Duration wait, Predicate<String> isPublicPath) {
     super(isPublicPath);
-    this.permits = new Semaphore(concurrent, true);
+    this.line = new AdmissionLine(concurrent);
     this.waitNanos = wait.toNanos();
+  }
+
+  /** How many requests wait: in the counter's lane, in the other. */
+  int[] waiting() {
+    return line.waiting();
+  }
+
+  /** A request of the one-stop counter's desk, made while the citizen waits: a write of {@code /api/dossiers…}. */
+  static boolean atTheCounter(HttpServletRequest request) {
+    String path = pathOf(request);
+    return "POST".equals(request.getMethod()) && (path.equals("/api/dossiers") || path.startsWith("/api/dossiers/"));
   }
 
   /** The number of requests that run at once: {@code auto} (twice the processors, at least 4), or a number. */
@@ -63,7 +80,7 @@ final class ApiAdmission extends AuthenticatedApiFilter {
       throws ServletException, IOException {
     boolean admitted;
     try {
-      admitted = permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+      admitted = line.enter(atTheCounter(request), waitNanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       admitted = false;
@@ -79,7 +96,7 @@ final class ApiAdmission extends AuthenticatedApiFilter {
     try {
       chain.doFilter(request, response);
     } finally {
-      permits.release();
+      line.leave();
     }
   }
 }

@@ -84,6 +84,48 @@ class ApiAdmissionTest {
     assertThat(ran).containsExactly("lookup");
   }
 
+  @Test
+  void aCounterRequestWaitingGetsTheNextPlaceBeforeTheBackOffice() throws Exception {
+    ApiAdmission admission = new ApiAdmission(1, Duration.ofSeconds(10), path -> false);
+    Holder holder = Holder.holding(admission);
+    List<String> order = new CopyOnWriteArrayList<>();
+    Thread backOffice = new Thread(() -> run(admission, "POST", "/engine-rest/task/1/complete",
+        (req, res) -> order.add("back office")));
+    backOffice.start();
+    awaitWaiting(admission, 0, 1);
+    Thread counter = new Thread(() -> run(admission, "POST", "/api/dossiers", (req, res) -> order.add("counter")));
+    counter.start();
+    awaitWaiting(admission, 1, 1);
+    holder.release();
+    counter.join(10_000);
+    backOffice.join(10_000);
+    assertThat(order).as("the later counter request went first").containsExactly("counter", "back office");
+  }
+
+  @Test
+  void theCountersRequestsAreItsWrites() {
+    assertThat(ApiAdmission.atTheCounter(request("/api/dossiers"))).isTrue();
+    assertThat(ApiAdmission.atTheCounter(request("/api/dossiers/000.00.31.H48-261202-0001/supplement"))).isTrue();
+    assertThat(ApiAdmission.atTheCounter(request("/api/dossiers/000.00.31.H48-261202-0001/withdrawal"))).isTrue();
+    MockHttpServletRequest read = request("/api/dossiers/000.00.31.H48-261202-0001");
+    read.setMethod("GET");
+    assertThat(ApiAdmission.atTheCounter(read)).isFalse();
+    assertThat(ApiAdmission.atTheCounter(request("/api/dossiersX"))).isFalse();
+    assertThat(ApiAdmission.atTheCounter(request("/engine-rest/task/1/complete"))).isFalse();
+  }
+
+  private static void awaitWaiting(ApiAdmission admission, int counter, int others) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < until) {
+      int[] waiting = admission.waiting();
+      if (waiting[0] == counter && waiting[1] == others) {
+        return;
+      }
+      Thread.sleep(5);
+    }
+    assertThat(admission.waiting()).as("waiting in the counter's lane and the other").containsExactly(counter, others);
+  }
+
   /** A request that holds the only place until released. */
   private record Holder(Thread thread, CountDownLatch done) {
     static Holder holding(ApiAdmission admission) throws InterruptedException {
@@ -105,8 +147,14 @@ class ApiAdmissionTest {
   }
 
   private static void run(ApiAdmission admission, FilterChain chain) {
+    run(admission, "POST", "/engine-rest/task/1/complete", chain);
+  }
+
+  private static void run(ApiAdmission admission, String method, String path, FilterChain chain) {
+    MockHttpServletRequest request = request(path);
+    request.setMethod(method);
     try {
-      admission.doFilter(request("/engine-rest/task/1/complete"), new MockHttpServletResponse(), chain);
+      admission.doFilter(request, new MockHttpServletResponse(), chain);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -138,6 +138,26 @@ class CaseClockIT {
   }
 
   @Test
+  void aTransactionReadsAClockOnceButALockOrAChangeReadsItAgain() {
+    String key = key();
+    at("2026-11-02T09:00");
+    tx().execute(s -> clock.start(ref(key),
+        new ClockRule("v1", new Term(5, TermUnit.WORKING_DAYS), ResumeMode.RESTART, 1), at("2026-11-02T09:00"), "a"));
+    TransactionTemplate elsewhere = tx();
+    elsewhere.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    tx().executeWithoutResult(status -> {
+      assertThat(repository.find(key).orElseThrow().state()).isEqualTo(ClockState.RUNNING);
+      elsewhere.executeWithoutResult(s -> clock.pause(key, "Yêu cầu bổ sung", "b"));
+      assertThat(repository.find(key).orElseThrow().state()).as("kept in this transaction").isEqualTo(ClockState.RUNNING);
+      CaseClockState locked = repository.lock(key).orElseThrow();
+      assertThat(locked.state()).as("a lock reads the row").isEqualTo(ClockState.PAUSED);
+      assertThat(repository.find(key).orElseThrow().version()).isEqualTo(locked.version());
+      clock.resume(key, "c");
+      assertThat(repository.find(key).orElseThrow().state()).as("its own change is read").isEqualTo(ClockState.RUNNING);
+    });
+  }
+
+  @Test
   void aCaseHasOneClock() {
     String key = key();
     ClockRule rule = new ClockRule("v1", new Term(5, TermUnit.WORKING_DAYS), ResumeMode.RESTART, 1);
