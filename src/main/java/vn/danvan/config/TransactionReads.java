@@ -16,14 +16,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * current transaction, by key, until the transaction writes that key ({@link #forget}) or ends;
  * outside a transaction nothing is kept. As any read in the transaction, a kept row is the row as
  * it was when first read there; what the transaction wrote itself is read again. The repository
- * that owns the table must call {@link #forget} before each of its writes.
+ * that owns the table must call {@link #forget} before each of its writes. A transaction started
+ * within another (REQUIRES_NEW) keeps its own rows.
  *
  * @param <V> the row
  */
 public final class TransactionReads<V> {
-
-  /** This instance's key among the transaction's resources. */
-  private final Object key = new Object();
 
   /** The row under {@code id}: kept in this transaction, else loaded (and kept if exactly one row). */
   public Optional<V> get(String id, Supplier<List<V>> load, Function<V, String> idOf) {
@@ -60,23 +58,38 @@ public final class TransactionReads<V> {
     return found.stream().findFirst();
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * The rows kept for the current transaction. They hang on a synchronization of that transaction,
+   * not on the thread: a transaction started inside it (REQUIRES_NEW) has synchronizations of its
+   * own while the outer one's are suspended, so it neither sees nor changes the outer one's rows.
+   */
   private Map<String, V> kept(boolean create) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()) {
       return null;
     }
-    Map<String, V> kept = (Map<String, V>) TransactionSynchronizationManager.getResource(key);
-    if (kept == null && create) {
-      Map<String, V> created = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(key, created);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(key);
-        }
-      });
-      kept = created;
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof Kept<?> kept && kept.owner == this) {
+        @SuppressWarnings("unchecked")
+        Map<String, V> rows = (Map<String, V>) kept.rows;
+        return rows;
+      }
     }
-    return kept;
+    if (!create) {
+      return null;
+    }
+    Kept<V> kept = new Kept<>(this);
+    TransactionSynchronizationManager.registerSynchronization(kept);
+    return kept.rows;
+  }
+
+  /** The rows one transaction read, forgotten with it. */
+  private static final class Kept<V> implements TransactionSynchronization {
+    final TransactionReads<V> owner;
+    final Map<String, V> rows = new HashMap<>();
+
+    Kept(TransactionReads<V> owner) {
+      this.owner = owner;
+    }
   }
 }

@@ -63,6 +63,23 @@ class DossierRegisterIT {
   }
 
   @Test
+  void aTransactionStartedWithinAnotherSeesNoneOfItsRows() {
+    insertProbe();
+    TransactionTemplate inner = new TransactionTemplate(transactions);
+    inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      register.appointment(CODE, Instant.parse("2026-12-10T02:00:00Z"), false);
+      assertThat(register.find(CODE).orElseThrow().appointmentAt()).as("kept: the outer's uncommitted write").isNotNull();
+      inner.executeWithoutResult(s ->
+          assertThat(register.find(CODE).orElseThrow().appointmentAt()).as("the inner reads what is committed").isNull());
+      assertThat(register.find(CODE).orElseThrow().appointmentAt()).as("the inner's read did not replace the outer's")
+          .isNotNull();
+      status.setRollbackOnly();
+    });
+    assertThat(register.find(CODE).orElseThrow().appointmentAt()).as("rolled back").isNull();
+  }
+
+  @Test
   void outsideATransactionEveryReadAsks() {
     insertProbe();
     assertThat(register.find(CODE).orElseThrow().state()).isEqualTo(DossierState.RECEIVED);
