@@ -23,6 +23,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class TransactionReads<V> {
 
+  /** The setting that switches every instance off (the benchmark's stock run). */
+  public static final String SETTING = "${danvan.performance.transaction-reads:true}";
+
+  private final boolean enabled;
+
+  /** @param enabled false: every read asks the database ({@code danvan.performance.transaction-reads}) */
+  public TransactionReads(boolean enabled) {
+    this.enabled = enabled;
+  }
+
   /** The row under {@code id}: kept in this transaction, else loaded (and kept if exactly one row). */
   public Optional<V> get(String id, Supplier<List<V>> load, Function<V, String> idOf) {
     Map<String, V> kept = kept(true);
@@ -64,7 +74,7 @@ public final class TransactionReads<V> {
    * own while the outer one's are suspended, so it neither sees nor changes the outer one's rows.
    */
   private Map<String, V> kept(boolean create) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()
+    if (!enabled || !TransactionSynchronizationManager.isSynchronizationActive()
         || !TransactionSynchronizationManager.isActualTransactionActive()) {
       return null;
     }

@@ -1,6 +1,7 @@
 package vn.danvan.contract;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +22,8 @@ class ContractConfiguration {
 
   @Bean
   FilterRegistrationBean<VariableWriteGuard> variableWriteGuard(ProcessEngine engine, FormContracts forms,
-      StartContracts starts) {
-    var registration = new FilterRegistrationBean<>(new VariableWriteGuard(engine, forms, starts));
+      StartContracts starts, @Value("${danvan.performance.form-check-in-one-command:true}") boolean oneCommand) {
+    var registration = new FilterRegistrationBean<>(new VariableWriteGuard(engine, forms, starts, oneCommand));
     registration.addUrlPatterns("/engine-rest/*");
     registration.addServletNames(WEBAPP_ENGINE_SERVLET);
     registration.setName("danvanVariableWriteGuard");

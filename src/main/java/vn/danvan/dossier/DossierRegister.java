@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +38,11 @@ class DossierRegister {
   private final JdbcTemplate jdbc;
   private final DocumentNumbering numbering;
   private final UnitOfficials units;
-  private final TransactionReads<Dossier> read = new TransactionReads<>();
+  private final TransactionReads<Dossier> read;
 
-  DossierRegister(JdbcTemplate jdbc, DocumentNumbering numbering, UnitOfficials units) {
+  DossierRegister(JdbcTemplate jdbc, DocumentNumbering numbering, UnitOfficials units,
+      @Value(TransactionReads.SETTING) boolean transactionReads) {
+    this.read = new TransactionReads<>(transactionReads);
     this.jdbc = jdbc;
     this.numbering = numbering;
     this.units = units;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.danvan.config.TransactionReads;
@@ -22,10 +23,11 @@ import vn.danvan.config.TransactionReads;
 class CaseClockRepository {
 
   private final JdbcTemplate jdbc;
-  private final TransactionReads<CaseClockState> read = new TransactionReads<>();
+  private final TransactionReads<CaseClockState> read;
 
-  CaseClockRepository(JdbcTemplate jdbc) {
+  CaseClockRepository(JdbcTemplate jdbc, @Value(TransactionReads.SETTING) boolean transactionReads) {
     this.jdbc = jdbc;
+    this.read = new TransactionReads<>(transactionReads);
   }
 
   /** @throws ConcurrentClockChangeException if the case has a clock already */

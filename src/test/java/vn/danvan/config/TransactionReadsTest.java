@@ -1,0 +1,88 @@
+package vn.danvan.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** {@link TransactionReads} without a database: what is kept, for how long, and when it is off. */
+class TransactionReadsTest {
+
+  private final AtomicInteger loads = new AtomicInteger();
+
+  private Supplier<List<String>> row(String value) {
+    return () -> {
+      loads.incrementAndGet();
+      return List.of(value);
+    };
+  }
+
+  private static void begin() {
+    TransactionSynchronizationManager.initSynchronization();
+    TransactionSynchronizationManager.setActualTransactionActive(true);
+  }
+
+  /** Ends the simulated transaction as Spring does: synchronizations told, then cleared. */
+  private static void end() {
+    List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+    TransactionSynchronizationManager.clear();
+    synchronizations.forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+  }
+
+  @AfterEach
+  void clear() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.clear();
+    }
+  }
+
+  @Test
+  void aRowIsLoadedOncePerTransactionUntilForgotten() {
+    TransactionReads<String> reads = new TransactionReads<>(true);
+    begin();
+    assertThat(reads.get("a", row("a1"), v -> "a")).contains("a1");
+    assertThat(reads.get("a", row("a2"), v -> "a")).contains("a1");
+    assertThat(reads.find("a1"::equals, row("a3"), v -> "a")).contains("a1");
+    assertThat(loads).hasValue(1);
+    reads.forget("a");
+    assertThat(reads.get("a", row("a4"), v -> "a")).contains("a4");
+    assertThat(loads).hasValue(2);
+    end();
+    begin();
+    assertThat(reads.get("a", row("a5"), v -> "a")).as("a new transaction loads again").contains("a5");
+    end();
+  }
+
+  @Test
+  void nothingIsKeptOutsideATransactionOrWhenSwitchedOff() {
+    TransactionReads<String> reads = new TransactionReads<>(true);
+    reads.get("a", row("a1"), v -> "a");
+    reads.get("a", row("a1"), v -> "a");
+    assertThat(loads).as("no transaction").hasValue(2);
+    TransactionReads<String> off = new TransactionReads<>(false);
+    begin();
+    off.get("a", row("a1"), v -> "a");
+    off.get("a", row("a1"), v -> "a");
+    assertThat(loads).as("switched off").hasValue(4);
+    end();
+  }
+
+  @Test
+  void aMissingOrAmbiguousRowIsNotKept() {
+    TransactionReads<String> reads = new TransactionReads<>(true);
+    begin();
+    Supplier<List<String>> none = () -> {
+      loads.incrementAndGet();
+      return List.of();
+    };
+    assertThat(reads.get("a", none, v -> "a")).isEmpty();
+    assertThat(reads.get("a", none, v -> "a")).isEmpty();
+    assertThat(loads).hasValue(2);
+    end();
+  }
+}
