@@ -6,16 +6,22 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A fixed number of places, handed out in two lanes, each first come first served: whoever waits
- * in the counter's lane gets the next free place before anyone waiting in the other lane. A place
- * given back goes straight to the next in line, so nobody who arrives later overtakes a waiter of
- * their own lane.
+ * in the counter's lane gets the next free place before anyone waiting in the other lane, but never
+ * more than {@value #COUNTER_STREAK} places in a row while the other lane waits, so that a burst of
+ * counter requests cannot shut the back office out. A place given back goes straight to the next
+ * in line, so nobody who arrives later overtakes a waiter of their own lane.
  */
 final class AdmissionLine {
+
+  /** How many places in a row the counter's lane takes while the other lane waits. */
+  static final int COUNTER_STREAK = 3;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Waiter> counter = new ArrayDeque<>();
   private final ArrayDeque<Waiter> others = new ArrayDeque<>();
   private int free;
+  /** Places given to the counter's lane in a row while the other lane waited. */
+  private int streak;
 
   AdmissionLine(int places) {
     if (places <= 0) {
@@ -83,9 +89,13 @@ final class AdmissionLine {
   }
 
   private void handOn() {
-    Waiter next = counter.pollFirst();
-    if (next == null) {
+    Waiter next;
+    if (!counter.isEmpty() && (others.isEmpty() || streak < COUNTER_STREAK)) {
+      next = counter.pollFirst();
+      streak = others.isEmpty() ? 0 : streak + 1;
+    } else {
       next = others.pollFirst();
+      streak = 0;
     }
     if (next == null) {
       free++;

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * withdrawal): the citizen stands at the desk while the officer waits for the receipt, where the
  * back office's steps can wait a moment. Among themselves both lanes are first come first served.
  * Counter requests are a small share of the work (one reception per dossier against a dozen
- * back-office requests); should they ever fill every place, the others are refused after the
- * same wait, not left waiting for ever.
+ * back-office requests); while the back office waits, the counter takes at most
+ * {@value AdmissionLine#COUNTER_STREAK} places in a row, so a burst slows it down but never shuts it out.
  */
 final class ApiAdmission extends AuthenticatedApiFilter {
 

@@ -45,6 +45,36 @@ class AdmissionLineTest {
   }
 
   @Test
+  void aBurstAtTheCounterLetsTheBackOfficeInAfterSoManyPlaces() throws Exception {
+    AdmissionLine line = new AdmissionLine(1);
+    assertThat(line.enter(false, 0)).isTrue();
+    List<String> order = new CopyOnWriteArrayList<>();
+    List<Thread> threads = new java.util.ArrayList<>();
+    threads.add(waiter(line, false, "other 1", order));
+    threads.add(waiter(line, false, "other 2", order));
+    for (int i = 1; i <= 5; i++) {
+      threads.add(waiter(line, true, "counter " + i, order));
+    }
+    int counters = 0;
+    int others = 0;
+    for (Thread thread : threads) {
+      thread.start();
+      if (others < 2) {
+        others++;
+      } else {
+        counters++;
+      }
+      awaitWaiting(line, new int[] {counters, others});
+    }
+    line.leave();
+    for (Thread thread : threads) {
+      thread.join(10_000);
+    }
+    assertThat(order).containsExactly("counter 1", "counter 2", "counter 3", "other 1", "counter 4", "counter 5",
+        "other 2");
+  }
+
+  @Test
   void aPlaceIsNotKeptForAWaiterThatGaveUp() throws Exception {
     AdmissionLine line = new AdmissionLine(1);
     assertThat(line.enter(false, 0)).isTrue();
