@@ -6,8 +6,6 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import vn.danvan.calendar.CalendarProperties;
 import vn.danvan.calendar.VietnamTime;
@@ -49,19 +47,17 @@ class DossierDocuments {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DossierDocuments.class);
 
   private final DocumentService documents;
-  private final IdentityService identity;
   private final UnitNames units;
   private final CalendarProperties calendar;
   private final UnitOfficials officials;
   private final DocumentTemplates templates;
   private final FormContracts forms;
 
-  DossierDocuments(DocumentService documents, IdentityService identity, UnitNames units, CalendarProperties calendar,
+  DossierDocuments(DocumentService documents, UnitNames units, CalendarProperties calendar,
       UnitOfficials officials, DocumentTemplates templates, FormContracts forms) {
     this.templates = templates;
     this.forms = forms;
     this.documents = documents;
-    this.identity = identity;
     this.units = units;
     this.calendar = calendar;
     this.officials = officials;
@@ -236,11 +232,7 @@ class DossierDocuments {
   }
 
   private String fullName(String userId) {
-    if (userId == null) {
-      return "—";
-    }
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim();
+    return userId == null ? "—" : officials.fullName(userId).orElse(userId);
   }
 
   /** "17 giờ 00 phút, ngày 24/4/2026" as Vietnamese forms write it. */

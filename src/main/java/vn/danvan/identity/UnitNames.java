@@ -1,8 +1,10 @@
 package vn.danvan.identity;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +16,25 @@ import org.springframework.stereotype.Component;
 public class UnitNames {
 
   private final IdentityService identity;
+  private final KeptBriefly<Optional<String>> names;
 
-  UnitNames(IdentityService identity) {
+  UnitNames(IdentityService identity, @Value("${danvan.performance.unit-cache:PT30S}") Duration unitCache) {
     this.identity = identity;
+    this.names = new KeptBriefly<>(unitCache, System::nanoTime);
   }
 
-  /** The tenant's name (its id where it has none); empty if no such unit exists. */
+  /**
+   * The tenant's name (its id where it has none); empty if no such unit exists. Kept briefly
+   * ({@link KeptBriefly}): a unit renamed in Camunda Admin shows within the unit cache's time.
+   */
   public Optional<String> name(String unit) {
     if (unit == null || unit.isBlank()) {
       return Optional.empty();
     }
-    Tenant tenant = AsSystem.read(identity, () -> identity.createTenantQuery().tenantId(unit).singleResult());
-    return Optional.ofNullable(tenant).map(t -> t.getName() == null || t.getName().isBlank() ? t.getId() : t.getName());
+    return names.get(unit, () -> {
+      Tenant tenant = AsSystem.read(identity, () -> identity.createTenantQuery().tenantId(unit).singleResult());
+      return Optional.ofNullable(tenant).map(t -> t.getName() == null || t.getName().isBlank() ? t.getId() : t.getName());
+    }, Optional::isPresent);
   }
 
   /** The name, or the unit's id if it has no tenant. */

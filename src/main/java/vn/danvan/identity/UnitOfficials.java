@@ -41,16 +41,19 @@ public class UnitOfficials {
 
   private final UnitOfficialsRepository repository;
   private final IdentityService identity;
-  private final UnitProfiles profiles;
+  private final KeptBriefly<Optional<UnitProfile>> profiles;
+  private final KeptBriefly<Optional<String>> names;
 
   @org.springframework.beans.factory.annotation.Autowired
   UnitOfficials(UnitOfficialsRepository repository, IdentityService identity,
       @org.springframework.beans.factory.annotation.Value("${danvan.performance.unit-cache:PT30S}")
       java.time.Duration unitCache) {
-    this(repository, identity, new UnitProfiles(unitCache, System::nanoTime));
+    this(repository, identity, new KeptBriefly<>(unitCache, System::nanoTime), new KeptBriefly<>(unitCache, System::nanoTime));
   }
 
-  UnitOfficials(UnitOfficialsRepository repository, IdentityService identity, UnitProfiles profiles) {
+  UnitOfficials(UnitOfficialsRepository repository, IdentityService identity, KeptBriefly<Optional<UnitProfile>> profiles,
+      KeptBriefly<Optional<String>> names) {
+    this.names = names;
     this.repository = repository;
     this.identity = identity;
     this.profiles = profiles;
@@ -127,15 +130,18 @@ public class UnitOfficials {
     return repository.agencyCodeIfMissing(unit, agencyCode);
   }
 
-  /** The user's name as a signature shows it ("Phạm Thị Hoa"), if the user exists. */
+  /**
+   * The user's name as a signature or a document shows it ("Phạm Thị Hoa"), if the user exists; kept
+   * briefly ({@link KeptBriefly}), so a rename in Camunda Admin shows within the unit cache's time.
+   */
   public Optional<String> fullName(String userId) {
     if (userId == null) {
       return Optional.empty();
     }
-    return unauthenticated(() -> Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
-        .map(u -> ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
+    return names.get(userId, () -> unauthenticated(() -> Optional.ofNullable(identity.createUserQuery().userId(userId)
+        .singleResult()).map(u -> ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
             + (u.getLastName() == null ? "" : u.getLastName())).trim())
-        .filter(name -> !name.isEmpty()));
+        .filter(name -> !name.isEmpty())), Optional::isPresent);
   }
 
   /** Whether {@code unit} is a Camunda tenant. */

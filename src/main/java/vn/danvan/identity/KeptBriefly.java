@@ -2,59 +2,68 @@ package vn.danvan.identity;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The units' recorded profiles (parent, officials, phone, agency code) kept on this node for
- * {@code danvan.performance.unit-cache} (PT30S): every document, due date and escalation asks for
- * them, and they change only when an administrator records a unit.
+ * Directory data kept on this node for {@code danvan.performance.unit-cache} (PT30S), by key: the
+ * units' recorded profiles (parent, officials, phone, agency code), the units' and officials' names
+ * as documents show them. Every document, due date and escalation asks for them, and they change
+ * only when an administrator records a unit or renames someone.
  *
- * <p>A change through this node counts at once: the profile is forgotten when it is written and
+ * <p>A change through this node counts at once: the data is forgotten when it is written and
  * again when the writing transaction ends, and nothing read while any such transaction is open is
  * kept (it could be the writer's uncommitted change, or the old row just before the commit). A
- * change recorded on another node of a cluster counts here within the time to live. Who still
- * serves (membership and the leaders' group, in Camunda Admin) is not kept here: it is asked every time.
+ * change recorded on another node of a cluster, or in Camunda Admin (a renamed unit or user),
+ * counts here within the time to live. Who still serves (membership and the leaders' group) and
+ * whether a unit or user exists are not kept here: they are asked every time.
+ *
+ * @param <V> what is kept under a key
  */
-final class UnitProfiles {
+final class KeptBriefly<V> {
 
-  private record Kept(Optional<UnitProfile> profile, long atNanos, long generation) {}
+  private record Kept<V>(V value, long atNanos, long generation) {}
 
   private final long timeToLiveNanos;
   private final LongSupplier nanoTime;
-  private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+  private final Map<String, Kept<V>> kept = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
   private final AtomicInteger writing = new AtomicInteger();
 
-  UnitProfiles(Duration timeToLive, LongSupplier nanoTime) {
+  KeptBriefly(Duration timeToLive, LongSupplier nanoTime) {
     this.timeToLiveNanos = timeToLive.toNanos();
     this.nanoTime = nanoTime;
   }
 
-  Optional<UnitProfile> get(String unit, Supplier<Optional<UnitProfile>> load) {
+  V get(String key, Supplier<V> load) {
+    return get(key, load, value -> true);
+  }
+
+  /** As {@link #get(String, Supplier)}, keeping only what {@code keep} accepts (a name, not its absence). */
+  V get(String key, Supplier<V> load, Predicate<V> keep) {
     if (timeToLiveNanos <= 0) {
       return load.get();
     }
     long now = nanoTime.getAsLong();
-    Kept known = kept.get(unit);
+    Kept<V> known = kept.get(key);
     if (known != null && known.generation == generation.get() && now - known.atNanos < timeToLiveNanos) {
-      return known.profile;
+      return known.value;
     }
     long seen = generation.get();
-    Optional<UnitProfile> profile = load.get();
-    if (writing.get() == 0 && generation.get() == seen) {
-      kept.put(unit, new Kept(profile, now, seen));
+    V value = load.get();
+    if (writing.get() == 0 && generation.get() == seen && keep.test(value)) {
+      kept.put(key, new Kept<>(value, now, seen));
     }
-    return profile;
+    return value;
   }
 
-  /** A unit is being written in the current transaction: forget now, keep nothing until it ends, forget again then. */
+  /** Something kept is being written in the current transaction: forget now, keep nothing until it ends, forget again then. */
   void written() {
     generation.incrementAndGet();
     kept.clear();

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** {@link UnitProfiles} on a moved clock, and around a writing transaction (Spring's synchronization by hand). */
-class UnitProfilesTest {
+/** {@link KeptBriefly} on a moved clock, and around a writing transaction (Spring's synchronization by hand). */
+class KeptBrieflyTest {
 
   private final AtomicLong now = new AtomicLong(5_000_000_000L);
   private final AtomicInteger reads = new AtomicInteger();
-  private final UnitProfiles profiles = new UnitProfiles(Duration.ofSeconds(30), now::get);
+  private final KeptBriefly<Optional<UnitProfile>> profiles = new KeptBriefly<>(Duration.ofSeconds(30), now::get);
 
   private Optional<UnitProfile> read() {
     reads.incrementAndGet();
@@ -58,8 +58,24 @@ class UnitProfilesTest {
   }
 
   @Test
+  void whatIsNotToBeKeptIsReadAgain() {
+    KeptBriefly<Optional<String>> names = new KeptBriefly<>(Duration.ofSeconds(30), now::get);
+    AtomicInteger asked = new AtomicInteger();
+    names.get("new.user", () -> {
+      asked.incrementAndGet();
+      return Optional.empty();
+    }, Optional::isPresent);
+    assertThat(names.get("new.user", () -> {
+      asked.incrementAndGet();
+      return Optional.of("Phạm Thị Hoa");
+    }, Optional::isPresent)).as("a user created since is named at once").contains("Phạm Thị Hoa");
+    names.get("new.user", () -> Optional.of("other"), Optional::isPresent);
+    assertThat(asked).as("the name is kept").hasValue(2);
+  }
+
+  @Test
   void aZeroTimeToLiveKeepsNothing() {
-    UnitProfiles never = new UnitProfiles(Duration.ZERO, now::get);
+    KeptBriefly<Optional<UnitProfile>> never = new KeptBriefly<>(Duration.ZERO, now::get);
     never.get("dongha", this::read);
     never.get("dongha", this::read);
     assertThat(reads).hasValue(2);
