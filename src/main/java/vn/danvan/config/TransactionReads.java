@@ -27,21 +27,26 @@ public final class TransactionReads<V> {
   public static final String SETTING = "${danvan.performance.transaction-reads:true}";
 
   private final boolean enabled;
+  private final Function<V, String> idOf;
 
-  /** @param enabled false: every read asks the database ({@code danvan.performance.transaction-reads}) */
-  public TransactionReads(boolean enabled) {
+  /**
+   * @param enabled false: every read asks the database ({@code danvan.performance.transaction-reads})
+   * @param idOf a row's key (its primary key)
+   */
+  public TransactionReads(boolean enabled, Function<V, String> idOf) {
     this.enabled = enabled;
+    this.idOf = idOf;
   }
 
   /** The row under {@code id}: kept in this transaction, else loaded (and kept if exactly one row). */
-  public Optional<V> get(String id, Supplier<List<V>> load, Function<V, String> idOf) {
+  public Optional<V> get(String id, Supplier<List<V>> load) {
     Map<String, V> kept = kept(true);
     V known = kept == null ? null : kept.get(id);
-    return known != null ? Optional.of(known) : remember(kept, load.get(), idOf);
+    return known != null ? Optional.of(known) : remember(kept, load.get());
   }
 
   /** A kept row that {@code matches}, else the one loaded (and kept). */
-  public Optional<V> find(Predicate<V> matches, Supplier<List<V>> load, Function<V, String> idOf) {
+  public Optional<V> find(Predicate<V> matches, Supplier<List<V>> load) {
     Map<String, V> kept = kept(true);
     if (kept != null) {
       for (V known : kept.values()) {
@@ -50,7 +55,7 @@ public final class TransactionReads<V> {
         }
       }
     }
-    return remember(kept, load.get(), idOf);
+    return remember(kept, load.get());
   }
 
   /** The transaction writes the row under {@code id}: it is read again next time. */
@@ -61,7 +66,7 @@ public final class TransactionReads<V> {
     }
   }
 
-  private Optional<V> remember(Map<String, V> kept, List<V> found, Function<V, String> idOf) {
+  private Optional<V> remember(Map<String, V> kept, List<V> found) {
     if (kept != null && found.size() == 1) {
       kept.put(idOf.apply(found.get(0)), found.get(0));
     }

@@ -178,7 +178,7 @@ public class VariableWriteGuard extends OncePerRequestFilter {
       });
       return;
     }
-    form.contract().check(submitted, new HashMap<>(form.current()), Set.of(), mode);
+    form.contract().check(submitted, form.current(), Set.of(), mode);
   }
 
   /** What a task's check reads from the engine: its form's contract (null: no Camunda Form) and current values. */

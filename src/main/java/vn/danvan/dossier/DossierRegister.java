@@ -42,7 +42,7 @@ class DossierRegister {
 
   DossierRegister(JdbcTemplate jdbc, DocumentNumbering numbering, UnitOfficials units,
       @Value(TransactionReads.SETTING) boolean transactionReads) {
-    this.read = new TransactionReads<>(transactionReads);
+    this.read = new TransactionReads<>(transactionReads, Dossier::code);
     this.jdbc = jdbc;
     this.numbering = numbering;
     this.units = units;
@@ -79,13 +79,12 @@ class DossierRegister {
   }
 
   Optional<Dossier> find(String code) {
-    return read.get(code, () -> jdbc.query("SELECT * FROM dv_dossier WHERE code = ?", this::map, code), Dossier::code);
+    return read.get(code, () -> jdbc.query("SELECT * FROM dv_dossier WHERE code = ?", this::map, code));
   }
 
   Optional<Dossier> findByProcessInstance(String processInstanceId) {
     return read.find(d -> processInstanceId.equals(d.processInstanceId()),
-        () -> jdbc.query("SELECT * FROM dv_dossier WHERE process_instance_id = ?", this::map, processInstanceId),
-        Dossier::code);
+        () -> jdbc.query("SELECT * FROM dv_dossier WHERE process_instance_id = ?", this::map, processInstanceId));
   }
 
   void state(String code, DossierState state) {

@@ -1,5 +1,6 @@
 package vn.danvan.identity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.danvan.config.BadRequestException;
@@ -44,19 +46,12 @@ public class UnitOfficials {
   private final KeptBriefly<Optional<UnitProfile>> profiles;
   private final KeptBriefly<Optional<String>> names;
 
-  @org.springframework.beans.factory.annotation.Autowired
   UnitOfficials(UnitOfficialsRepository repository, IdentityService identity,
-      @org.springframework.beans.factory.annotation.Value("${danvan.performance.unit-cache:PT30S}")
-      java.time.Duration unitCache) {
-    this(repository, identity, new KeptBriefly<>(unitCache, System::nanoTime), new KeptBriefly<>(unitCache, System::nanoTime));
-  }
-
-  UnitOfficials(UnitOfficialsRepository repository, IdentityService identity, KeptBriefly<Optional<UnitProfile>> profiles,
-      KeptBriefly<Optional<String>> names) {
-    this.names = names;
+      @Value("${danvan.performance.unit-cache:PT30S}") Duration unitCache) {
     this.repository = repository;
     this.identity = identity;
-    this.profiles = profiles;
+    this.profiles = new KeptBriefly<>(unitCache, System::nanoTime);
+    this.names = new KeptBriefly<>(unitCache, System::nanoTime);
   }
 
   /** The unit above {@code unit}, if one is recorded. */

@@ -27,7 +27,7 @@ class CaseClockRepository {
 
   CaseClockRepository(JdbcTemplate jdbc, @Value(TransactionReads.SETTING) boolean transactionReads) {
     this.jdbc = jdbc;
-    this.read = new TransactionReads<>(transactionReads);
+    this.read = new TransactionReads<>(transactionReads, clock -> clock.ref().caseKey());
   }
 
   /** @throws ConcurrentClockChangeException if the case has a clock already */
@@ -49,7 +49,7 @@ class CaseClockRepository {
 
   Optional<CaseClockState> find(String caseKey) {
     return read.get(caseKey, () -> jdbc.query("SELECT * FROM dv_case_clock WHERE case_key = ?", CaseClockRepository::map,
-        caseKey), clock -> clock.ref().caseKey());
+        caseKey));
   }
 
   /** The clock, its row locked until the end of the caller's transaction. */

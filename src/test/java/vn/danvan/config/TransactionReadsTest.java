@@ -43,45 +43,45 @@ class TransactionReadsTest {
 
   @Test
   void aRowIsLoadedOncePerTransactionUntilForgotten() {
-    TransactionReads<String> reads = new TransactionReads<>(true);
+    TransactionReads<String> reads = new TransactionReads<>(true, v -> "a");
     begin();
-    assertThat(reads.get("a", row("a1"), v -> "a")).contains("a1");
-    assertThat(reads.get("a", row("a2"), v -> "a")).contains("a1");
-    assertThat(reads.find("a1"::equals, row("a3"), v -> "a")).contains("a1");
+    assertThat(reads.get("a", row("a1"))).contains("a1");
+    assertThat(reads.get("a", row("a2"))).contains("a1");
+    assertThat(reads.find("a1"::equals, row("a3"))).contains("a1");
     assertThat(loads).hasValue(1);
     reads.forget("a");
-    assertThat(reads.get("a", row("a4"), v -> "a")).contains("a4");
+    assertThat(reads.get("a", row("a4"))).contains("a4");
     assertThat(loads).hasValue(2);
     end();
     begin();
-    assertThat(reads.get("a", row("a5"), v -> "a")).as("a new transaction loads again").contains("a5");
+    assertThat(reads.get("a", row("a5"))).as("a new transaction loads again").contains("a5");
     end();
   }
 
   @Test
   void nothingIsKeptOutsideATransactionOrWhenSwitchedOff() {
-    TransactionReads<String> reads = new TransactionReads<>(true);
-    reads.get("a", row("a1"), v -> "a");
-    reads.get("a", row("a1"), v -> "a");
+    TransactionReads<String> reads = new TransactionReads<>(true, v -> "a");
+    reads.get("a", row("a1"));
+    reads.get("a", row("a1"));
     assertThat(loads).as("no transaction").hasValue(2);
-    TransactionReads<String> off = new TransactionReads<>(false);
+    TransactionReads<String> off = new TransactionReads<>(false, v -> "a");
     begin();
-    off.get("a", row("a1"), v -> "a");
-    off.get("a", row("a1"), v -> "a");
+    off.get("a", row("a1"));
+    off.get("a", row("a1"));
     assertThat(loads).as("switched off").hasValue(4);
     end();
   }
 
   @Test
   void aMissingOrAmbiguousRowIsNotKept() {
-    TransactionReads<String> reads = new TransactionReads<>(true);
+    TransactionReads<String> reads = new TransactionReads<>(true, v -> "a");
     begin();
     Supplier<List<String>> none = () -> {
       loads.incrementAndGet();
       return List.of();
     };
-    assertThat(reads.get("a", none, v -> "a")).isEmpty();
-    assertThat(reads.get("a", none, v -> "a")).isEmpty();
+    assertThat(reads.get("a", none)).isEmpty();
+    assertThat(reads.get("a", none)).isEmpty();
     assertThat(loads).hasValue(2);
     end();
   }
