@@ -124,10 +124,7 @@ class CaseClockIT {
 
   @Test
   void aWriterWithAStaleVersionChangesNothing() {
-    String key = key();
-    at("2026-11-02T09:00");
-    tx().execute(s -> clock.start(ref(key),
-        new ClockRule("v1", new Term(5, TermUnit.WORKING_DAYS), ResumeMode.RESTART, 1), at("2026-11-02T09:00"), "a"));
+    String key = runningFiveDayClock();
     CaseClockState stale = clock.find(key).orElseThrow();
     tx().executeWithoutResult(s -> clock.pause(key, "Yêu cầu bổ sung", "b"));
     CaseClockState staleStopped = new CaseClockState(stale.ref(), stale.rule(), ClockState.STOPPED, stale.startedAt(),
@@ -139,10 +136,7 @@ class CaseClockIT {
 
   @Test
   void aTransactionReadsAClockOnceButALockOrAChangeReadsItAgain() {
-    String key = key();
-    at("2026-11-02T09:00");
-    tx().execute(s -> clock.start(ref(key),
-        new ClockRule("v1", new Term(5, TermUnit.WORKING_DAYS), ResumeMode.RESTART, 1), at("2026-11-02T09:00"), "a"));
+    String key = runningFiveDayClock();
     TransactionTemplate elsewhere = tx();
     elsewhere.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     tx().executeWithoutResult(status -> {
@@ -167,6 +161,15 @@ class CaseClockIT {
         .isInstanceOf(ConcurrentClockChangeException.class);
     assertThat(clock.changes(key)).hasSize(1);
     assertThat(trail.events(key)).hasSize(1);
+  }
+
+  /** A new case whose five-working-day clock "a" started on Mon 2/11/2026 09:00; its key. */
+  private String runningFiveDayClock() {
+    String key = key();
+    at("2026-11-02T09:00");
+    tx().execute(s -> clock.start(ref(key),
+        new ClockRule("v1", new Term(5, TermUnit.WORKING_DAYS), ResumeMode.RESTART, 1), at("2026-11-02T09:00"), "a"));
+    return key;
   }
 
   private TransactionTemplate tx() {
