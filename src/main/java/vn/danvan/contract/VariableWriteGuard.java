@@ -20,12 +20,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 import vn.danvan.identity.Roles;
 import vn.danvan.config.CachedBodyRequest;
 
@@ -56,6 +60,7 @@ import vn.danvan.config.CachedBodyRequest;
  */
 public class VariableWriteGuard extends OncePerRequestFilter {
 
+  private static final Logger LOG = LoggerFactory.getLogger(VariableWriteGuard.class);
   static final int MAX_BODY = 2 * 1024 * 1024;
   private static final List<String> VARIABLE_FIELDS = List.of("variables", "localVariables", "processVariables",
       "processVariablesLocal", "processVariablesToTriggeredScope", "variablesLocal");
@@ -67,7 +72,8 @@ public class VariableWriteGuard extends OncePerRequestFilter {
   private final boolean oneCommand;
 
   /**
-   * @param oneCommand whether a task's form check runs its engine reads as one command ({@link EngineReads};
+   * @param oneCommand whether a task's form check runs its engine reads as one command, which the
+   *     completion then joins ({@link EngineReads}, {@link #checkAndComplete};
    *     {@code danvan.performance.form-check-in-one-command}, off in the benchmark's stock run)
    */
   public VariableWriteGuard(ProcessEngine engine, FormContracts forms, StartContracts starts, boolean oneCommand) {
@@ -108,6 +114,10 @@ public class VariableWriteGuard extends OncePerRequestFilter {
     }
     try {
       JsonNode payload = body.length == 0 ? JsonNodeFactory.instance.objectNode() : json.readTree(body);
+      if (oneCommand && door.kind() == VariableDoor.Kind.TASK_COMPLETION) {
+        checkAndComplete(door, payload, user, admin, new CachedBodyRequest(request, body), response, chain);
+        return;
+      }
       check(door, payload, user, admin);
     } catch (JsonProcessingException e) {
       answer(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "The request body is not valid JSON", null);
@@ -126,6 +136,84 @@ public class VariableWriteGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  /**
+   * A completion's form check and the completion itself in one engine command: the engine reads the
+   * task, its execution, its definition and its variables once for both, and writes everything
+   * when the command ends. The answer is held back until then.
+   *
+   * <p>The three completion doors (complete, submit-form, resolve) each make one engine call and
+   * answer an error when it fails. Such an answer, or an exception, ends the command without
+   * writing: a failed completion may have changed entities half-way, and they must not be
+   * written. If the writing or the commit fails after a success was answered, the answer becomes
+   * a 500 and nothing is written.
+   */
+  private void checkAndComplete(VariableDoor door, JsonNode payload, Authentication user, boolean admin,
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+    boolean[] answeredSuccess = {false};
+    RuntimeException refusal;
+    try {
+      refusal = EngineReads.together(engine, () -> {
+        try {
+          check(door, payload, user, admin);
+        } catch (ContractViolation | Refused | AuthorizationException refused) {
+          // answered by the caller; the command has only read, and ends without an error to log
+          return refused;
+        }
+        try {
+          chain.doFilter(request, held);
+        } catch (IOException | ServletException e) {
+          throw new Passed(e);
+        }
+        if (held.getStatus() >= 400) {
+          throw ErrorAnswered.INSTANCE;
+        }
+        answeredSuccess[0] = true;
+        return null;
+      });
+    } catch (ErrorAnswered answered) {
+      // the completion failed and its error is the answer; the command wrote nothing
+      refusal = null;
+    } catch (Passed e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw (ServletException) e.getCause();
+    } catch (RuntimeException e) {
+      if (!answeredSuccess[0]) {
+        throw e;
+      }
+      refusal = null;
+      LOG.warn("Completion of a task failed when written: {}", e.getClass().getSimpleName());
+      held.reset();
+      answer(held, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, e.getClass().getSimpleName(),
+          "The task could not be completed (a concurrent change?); nothing was changed, try again", null);
+    }
+    if (refusal != null) {
+      throw refusal;
+    }
+    held.copyBodyToResponse();
+  }
+
+  /**
+   * Ends the completion's command without writing, when the completion was answered with an error
+   * (a bad request to the engine, which logs it only at debug level: the answer says it all).
+   */
+  private static final class ErrorAnswered extends BadUserRequestException {
+    static final ErrorAnswered INSTANCE = new ErrorAnswered();
+
+    private ErrorAnswered() {
+      super("the completion was answered with an error");
+    }
+  }
+
+  /** Carries a servlet exception of the filter chain out of the engine command. */
+  private static final class Passed extends RuntimeException {
+    Passed(Exception cause) {
+      super(cause);
+    }
   }
 
   private void check(VariableDoor door, JsonNode payload, Authentication user, boolean admin) {

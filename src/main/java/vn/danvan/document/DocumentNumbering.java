@@ -1,9 +1,13 @@
 package vn.danvan.document;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -39,7 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A missing counter row is inserted under a savepoint: when two transactions insert it at once,
  * the loser's duplicate key is rolled back to the savepoint (the transaction stays usable, on
- * PostgreSQL too) and it increments the winner's row. Portable SQL, for PostgreSQL and H2 alike.
+ * PostgreSQL too) and it increments the winner's row.
+ *
+ * <p>On PostgreSQL each half is one statement, one round trip: the mint increments the counter and
+ * records the slot in one statement that commits by itself, and the claim deletes the lowest free
+ * slot that no other transaction holds and returns it ({@code DELETE … RETURNING} over a
+ * {@code FOR UPDATE SKIP LOCKED} subquery, which locks only the row it returns there). Elsewhere (H2,
+ * the demo's database) the same steps run as portable statements, a few round trips each.
  */
 @Component
 public class DocumentNumbering {
@@ -55,6 +65,8 @@ public class DocumentNumbering {
   private final JdbcTemplate mintJdbc;
   private final TransactionTemplate mint;
   private final TransactionTemplate mintSavepoint;
+  /** Whether the database is PostgreSQL (one statement per half); asked on first use. */
+  private volatile Boolean postgres;
 
   @Autowired
   DocumentNumbering(JdbcTemplate jdbc, PlatformTransactionManager transactions, NumberingPool pool,
@@ -77,6 +89,9 @@ public class DocumentNumbering {
       increment(jdbc, callerSavepoint, unit, register, year);
       return jdbc.queryForObject("SELECT last_number FROM dv_document_counter" + KEY, Integer.class,
           unit, register, year);
+    }
+    if (isPostgres()) {
+      return nextOnPostgres(unit, register, year);
     }
     for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       mint.executeWithoutResult(status -> {
@@ -103,6 +118,76 @@ public class DocumentNumbering {
       // meanwhile: mint again
     }
     throw new IllegalStateException("No free number in register " + register + " of " + unit + " in " + year);
+  }
+
+  /** {@link #next} on PostgreSQL: a mint and a claim of one statement each. */
+  private int nextOnPostgres(String unit, String register, int year) {
+    for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      mintJdbc.execute((ConnectionCallback<Void>) connection -> {
+        mintCommitted(connection, unit, register, year);
+        return null;
+      });
+      List<Integer> claimed = jdbc.queryForList("DELETE FROM dv_number_slot WHERE (unit, register_code, counter_year,"
+          + " slot_number) IN (SELECT unit, register_code, counter_year, slot_number FROM dv_number_slot" + KEY
+          + " ORDER BY slot_number FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED) RETURNING slot_number",
+          Integer.class, unit, register, year);
+      if (!claimed.isEmpty()) {
+        // deleted by this transaction, which holds the row until it ends: a rollback puts the slot back
+        return claimed.get(0);
+      }
+      // every free slot, the one just minted included, was claimed by others meanwhile: mint again
+    }
+    throw new IllegalStateException("No free number in register " + register + " of " + unit + " in " + year);
+  }
+
+  /**
+   * Increments the register's counter and records the new number as a free slot, in one statement
+   * committed on its own (the counter's row lock lasts that statement), on a mint connection.
+   */
+  private static void mintCommitted(Connection connection, String unit, String register, int year)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    if (!autoCommit) {
+      connection.setAutoCommit(true);
+    }
+    try {
+      for (int attempt = 0; attempt < 3; attempt++) {
+        if (update(connection, "WITH minted AS (UPDATE dv_document_counter SET last_number = last_number + 1" + KEY
+            + " RETURNING unit, register_code, counter_year, last_number) INSERT INTO dv_number_slot (unit,"
+            + " register_code, counter_year, slot_number) SELECT unit, register_code, counter_year, last_number"
+            + " FROM minted", unit, register, year) == 1) {
+          return;
+        }
+        // the register's first number: its counter row, unless another mint inserts it first
+        update(connection, "INSERT INTO dv_document_counter (unit, register_code, counter_year, last_number)"
+            + " VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING", unit, register, year);
+      }
+      throw new IllegalStateException("No counter row for register " + register + " of " + unit + " in " + year);
+    } finally {
+      if (!autoCommit) {
+        connection.setAutoCommit(false);
+      }
+    }
+  }
+
+  private static int update(Connection connection, String sql, String unit, String register, int year)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, unit);
+      statement.setString(2, register);
+      statement.setInt(3, year);
+      return statement.executeUpdate();
+    }
+  }
+
+  private boolean isPostgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+          "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+      postgres = known;
+    }
+    return known;
   }
 
   /** The free slot {@code number} of the register, locked by the caller's transaction; null if gone or held by another. */

@@ -58,6 +58,7 @@ class EngineInternalsTest {
       Map.entry("vn.danvan.escalation.EscalationPlugin", "engine plugin installing the ladder's parse listener"),
       Map.entry("vn.danvan.escalation.LadderCallParseListener", "BPMN parse listener on escalation ladder calls"),
       Map.entry("vn.danvan.history.JobLogHistoryPlugin", "engine plugin installing the history event producer (impl)"),
+      Map.entry("vn.danvan.history.HistoryUpdatePlugin", "engine plugin installing the history event handler (impl)"),
       Map.entry("vn.danvan.identity.AuthorizationFactsPlugin", "engine plugin installing the authorization manager"),
       Map.entry("vn.danvan.identity.CachingAuthorizationManager", "the engine's authorization manager, extended (impl)"),
       Map.entry("vn.danvan.identity.SeedPlugin", "engine plugin: the only hook between engine build and auto-deployment"),

@@ -304,6 +304,92 @@ class ContractIT extends RunningApplicationTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
   }
 
+  // ------------------------------------------------------------------ a completion that fails
+
+  @Test
+  void aCompletionTheEngineRefusesWritesNothingOfItThroughEitherDoor() {
+    String task = completionProbeTask();
+    Webapp tasklist = login("dongha.specialist");
+    // the form allows 3, but the diagram's only way on needs more than 100: the engine fails half-way
+    Http.Answer viaRest = http.postJson("/engine-rest/task/" + task + "/complete", "dongha.specialist",
+        "{\"variables\":{\"amount\":{\"value\":3}}}");
+    Http.Answer viaTasklist = tasklist.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
+        "{\"variables\":{\"amount\":{\"value\":3}}}");
+    for (Http.Answer answer : List.of(viaRest, viaTasklist)) {
+      assertThat(answer.status()).as(answer.body()).isGreaterThanOrEqualTo(400);
+      assertThat(answer.body()).doesNotContain("at org.");
+    }
+    assertNothingWritten(task);
+  }
+
+  @Test
+  void aCompletionWhoseWritingFailsIsAnsweredAsAFailureAndWritesNothing() {
+    String task = completionProbeTask();
+    // PostgreSQL refuses to delete this task's row: the completion fails when the engine writes it,
+    // after the completion itself has succeeded and been answered
+    jdbc.execute("CREATE TABLE IF NOT EXISTS test_undeletable_task (id VARCHAR(64) PRIMARY KEY)");
+    jdbc.execute("CREATE OR REPLACE FUNCTION test_refuse_task_delete() RETURNS trigger AS $$ BEGIN"
+        + " IF EXISTS (SELECT 1 FROM test_undeletable_task WHERE id = OLD.ID_) THEN"
+        + " RAISE EXCEPTION 'refused by the test'; END IF; RETURN OLD; END $$ LANGUAGE plpgsql");
+    jdbc.execute("CREATE OR REPLACE TRIGGER test_refuse_task_delete BEFORE DELETE ON ACT_RU_TASK"
+        + " FOR EACH ROW EXECUTE FUNCTION test_refuse_task_delete()");
+    jdbc.update("INSERT INTO test_undeletable_task (id) VALUES (?)", task);
+    try {
+      Webapp tasklist = login("dongha.specialist");
+      Http.Answer viaRest = http.postJson("/engine-rest/task/" + task + "/complete", "dongha.specialist",
+          "{\"variables\":{\"amount\":{\"value\":300}}}");
+      Http.Answer viaTasklist = tasklist.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
+          "{\"variables\":{\"amount\":{\"value\":300}}}");
+      for (Http.Answer answer : List.of(viaRest, viaTasklist)) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(500);
+        assertThat(answer.body()).doesNotContain("at org.").doesNotContain("refused by the test");
+      }
+      assertNothingWritten(task);
+    } finally {
+      jdbc.execute("DROP TRIGGER test_refuse_task_delete ON ACT_RU_TASK");
+      jdbc.update("DELETE FROM test_undeletable_task WHERE id = ?", task);
+    }
+    Http.Answer done = http.postJson("/engine-rest/task/" + task + "/complete", "dongha.specialist",
+        "{\"variables\":{\"amount\":{\"value\":300}}}");
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
+  }
+
+  /** A task of a probe whose form allows an amount of 1 to 1000 and whose diagram goes on only above 100. */
+  private String completionProbeTask() {
+    String taskForm = """
+        {"id":"completion-probe-task","schemaVersion":16,"type":"default","components":[
+          {"type":"number","key":"amount","label":"Số lượng","validate":{"required":true,"min":1,"max":1000}}]}""";
+    String bpmn = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
+        .createExecutableProcess("completionProbe").camundaHistoryTimeToLive(1)
+        .startEvent()
+        .userTask("Task_Probe").camundaCandidateGroups("specialist").camundaFormRef("completion-probe-task")
+        .camundaFormRefBinding("deployment")
+        .exclusiveGateway("Gateway_Amount").condition("lớn", "${amount > 100 && amount <= 900}").endEvent("End_Big")
+        .moveToNode("Gateway_Amount").condition("rất lớn", "${amount > 900}").endEvent("End_Huge").done());
+    String body = part("deployment-name", null, "completion probe") + part("probe.bpmn", "probe.bpmn", bpmn)
+        + part("completion-probe-task.form", "completion-probe-task.form", taskForm) + "--x--\r\n";
+    Http.Answer deployed = http.send(http.request("/engine-rest/deployment/create", "demo")
+        .header("Content-Type", "multipart/form-data; boundary=x")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+    Http.Answer started = http.postJson("/engine-rest/process-definition/key/completionProbe/start", "dongha.officer",
+        "{\"variables\":{\"unitCode\":{\"value\":\"dongha\"}}}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return tasks.createTaskQuery().processInstanceId(started.json().path("id").asText()).singleResult().getId();
+  }
+
+  private void assertNothingWritten(String task) {
+    assertThat(tasks.createTaskQuery().taskId(task).count()).as("the task is still open").isEqualTo(1);
+    String instance = tasks.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+    assertThat(runtime.getVariable(instance, "amount")).as("no variable written").isNull();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE ID_ = ? AND END_TIME_ IS NULL",
+        Long.class, task)).as("its history still open").isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ? AND NAME_ = 'amount'",
+        Long.class, instance))
+        .as("no variable history").isZero();
+  }
+
   private static String part(String name, String filename, String content) {
     return "--x\r\nContent-Disposition: form-data; name=\"" + name + "\""
         + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: application/octet-stream")
