@@ -129,16 +129,42 @@ class TaskRules {
    */
   private static void checkHolder(IdentityService identity, DelegateTask task, Set<String> groups, String field,
       String userId) {
+    Authentication current = identity.getCurrentAuthentication();
+    boolean holds = isTheAuthenticatedUser(current, userId) ? holdsAsAuthenticated(current, task, groups)
+        : holdsAsRecorded(identity, task, groups, userId);
+    if (!holds) {
+      throw new TaskRefusedException(field, "'" + userId + "' không phải cán bộ của đơn vị giữ vai trò của việc này ("
+          + "not an official of unit " + task.getTenantId() + " holding one of the task's roles " + groups + ")");
+    }
+  }
+
+  /**
+   * Whether {@code userId} is the user this command runs for, with the groups and units the login
+   * established: an official claiming a task for themselves. The engine checks this very command's
+   * authorizations with those groups and units, so asking the identity tables again would only
+   * repeat the answer, two queries per claim. The login's groups are as fresh as the engine's own
+   * checks: a Basic login is re-read every {@code identity-cache} (30 s), a webapp session with
+   * Camunda's authentication cache.
+   */
+  private static boolean isTheAuthenticatedUser(Authentication current, String userId) {
+    return current != null && userId.equals(current.getUserId()) && current.getGroupIds() != null
+        && current.getTenantIds() != null;
+  }
+
+  private static boolean holdsAsAuthenticated(Authentication current, DelegateTask task, Set<String> groups) {
+    boolean inRole = groups.isEmpty() || current.getGroupIds().stream().anyMatch(groups::contains);
+    return inRole && (task.getTenantId() == null || current.getTenantIds().contains(task.getTenantId()));
+  }
+
+  /** Another user (a leader assigning, a diagram's assignee): as the identity tables record them now. */
+  private static boolean holdsAsRecorded(IdentityService identity, DelegateTask task, Set<String> groups,
+      String userId) {
     // A membership names an existing user (the group query joins the user table), so a task with
     // candidate groups needs no separate question whether the user exists: two queries, not three.
     boolean inRole = groups.isEmpty() ? identity.createUserQuery().userId(userId).count() == 1
         : identity.createGroupQuery().groupMember(userId).groupIdIn(groups.toArray(String[]::new)).count() > 0;
-    boolean inUnit = inRole && (task.getTenantId() == null || identity.createTenantQuery().userMember(userId)
+    return inRole && (task.getTenantId() == null || identity.createTenantQuery().userMember(userId)
         .includingGroupsOfUser(true).tenantId(task.getTenantId()).count() > 0);
-    if (!inUnit) {
-      throw new TaskRefusedException(field, "'" + userId + "' không phải cán bộ của đơn vị giữ vai trò của việc này ("
-          + "not an official of unit " + task.getTenantId() + " holding one of the task's roles " + groups + ")");
-    }
   }
 
   private static Set<String> candidateGroups(DelegateTask task) {

@@ -72,6 +72,30 @@ class TaskReassignmentIT extends RunningApplicationTest {
   }
 
   @Test
+  void whoClaimsForThemselvesNeedsTheTasksRoleAndUnitInTheirLogin() {
+    // the administrator may claim any task as far as the engine's authorizations go, but holds
+    // neither the specialist's role nor the unit: refused from the groups and units of the login
+    for (Http.Answer refused : java.util.List.of(
+        http.postJson("/engine-rest/task/" + taskId + "/claim", "demo", "{\"userId\":\"demo\"}"),
+        Webapp.login(http, "demo", "tasklist").postJson("/camunda/api/engine/engine/default/task/" + taskId + "/claim",
+            "{\"userId\":\"demo\"}"))) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.json().path("message").asText()).as(refused.body()).startsWith("userId:");
+    }
+    // a leader of the unit is not a candidate either: the engine refuses first
+    Http.Answer leader = http.postJson("/engine-rest/task/" + taskId + "/claim", "dongha.chairman",
+        "{\"userId\":\"dongha.chairman\"}");
+    assertThat(leader.status()).as(leader.body()).isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+
+    Webapp specialist = Webapp.login(http, "dongha.specialist", "tasklist");
+    Http.Answer claimed = specialist.postJson("/camunda/api/engine/engine/default/task/" + taskId + "/claim",
+        "{\"userId\":\"dongha.specialist\"}");
+    assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("dongha.specialist");
+  }
+
+  @Test
   void aDiagramCannotGiveAProcessToARoleThatDoesNotWorkOnIt() {
     // the process owner edits dossierApproval so that the mobilization team gets its tasks
     String widened = Bpmn.convertToString(Bpmn.createExecutableProcess("dossierApproval").camundaHistoryTimeToLive(1)
