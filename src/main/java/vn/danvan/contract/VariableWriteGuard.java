@@ -248,7 +248,8 @@ public class VariableWriteGuard extends OncePerRequestFilter {
 
   private void checkTask(String taskId, Map<String, Object> submitted, FormContract.Mode mode) {
     Supplier<TaskForm> reads = () -> {
-      if (engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+      // the row itself, not a count: in one command the engine then reads the task from its cache
+      if (engine.getTaskService().createTaskQuery().taskId(taskId).singleResult() == null) {
         return null;
       }
       Optional<FormContract> contract = forms.forTask(taskId);
