@@ -63,6 +63,7 @@ public class DocumentNumbering {
   private final TransactionTemplate callerSavepoint;
   private final boolean shortLock;
   private final JdbcTemplate mintJdbc;
+  private final javax.sql.DataSource mintDataSource;
   private final TransactionTemplate mint;
   private final TransactionTemplate mintSavepoint;
   /** Whether the database is PostgreSQL (one statement per half); asked on first use. */
@@ -76,6 +77,7 @@ public class DocumentNumbering {
     this.shortLock = shortLock;
     DataSourceTransactionManager mints = new DataSourceTransactionManager(pool.dataSource());
     this.mintJdbc = new JdbcTemplate(pool.dataSource());
+    this.mintDataSource = pool.dataSource();
     this.mint = new TransactionTemplate(mints);
     // its own transaction, whatever the caller's thread has bound
     this.mint.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -123,16 +125,24 @@ public class DocumentNumbering {
   /** {@link #next} on PostgreSQL: a mint and a claim of one statement each. */
   private int nextOnPostgres(String unit, String register, int year) {
     for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      mintJdbc.execute((ConnectionCallback<Void>) connection -> {
+      // a connection of the mints' pool taken and given back around the one statement: through
+      // DataSourceUtils it would stay bound to the caller's transaction until that ends, and the
+      // pool's two connections would queue every other caller behind whole transactions
+      try (Connection connection = mintDataSource.getConnection()) {
         mintCommitted(connection, unit, register, year);
-        return null;
-      });
-      List<Integer> claimed = jdbc.queryForList("DELETE FROM dv_number_slot WHERE (unit, register_code, counter_year,"
-          + " slot_number) IN (SELECT unit, register_code, counter_year, slot_number FROM dv_number_slot" + KEY
-          + " ORDER BY slot_number FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED) RETURNING slot_number",
-          Integer.class, unit, register, year);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Minting a number of register " + register + " failed", e);
+      }
+      // the lowest free slot that no other transaction holds, chosen once (a scalar subquery runs
+      // once) and deleted by this transaction, which holds it until it ends: a rollback puts it back
+      List<Integer> claimed = jdbc.queryForList("DELETE FROM dv_number_slot" + KEY + " AND slot_number = (SELECT"
+          + " slot_number FROM dv_number_slot" + KEY + " ORDER BY slot_number FETCH FIRST 1 ROWS ONLY FOR UPDATE"
+          + " SKIP LOCKED) RETURNING slot_number", Integer.class, unit, register, year, unit, register, year);
+      if (claimed.size() > 1) {
+        // never expected; the caller's transaction must not commit having taken two numbers for one
+        throw new IllegalStateException("Register " + register + " claimed " + claimed.size() + " slots at once");
+      }
       if (!claimed.isEmpty()) {
-        // deleted by this transaction, which holds the row until it ends: a rollback puts the slot back
         return claimed.get(0);
       }
       // every free slot, the one just minted included, was claimed by others meanwhile: mint again

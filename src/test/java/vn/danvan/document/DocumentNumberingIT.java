@@ -179,6 +179,38 @@ class DocumentNumberingIT {
   }
 
   @Test
+  void moreCallersThanTheMintsPoolHasConnectionsAreNumberedWhileAllHoldTheirTransactionsOpen() throws Exception {
+    DocumentNumbering numbering = numbering(true);
+    int callers = NumberingPool.SIZE + 2;
+    CountDownLatch allNumbered = new CountDownLatch(callers);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<Integer>> numbers = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        numbers.add(threads.submit(() -> new TransactionTemplate(transactions).execute(status -> {
+          int number = numbering.next(UNIT, REGISTER, YEAR);
+          jdbc.update("INSERT INTO used_number (number) VALUES (?)", number);
+          allNumbered.countDown();
+          await(release);
+          return number;
+        })));
+      }
+      // a mint gives its connection back at once: no caller waits for another's transaction
+      assertThat(allNumbered.await(20, TimeUnit.SECONDS)).as("every caller numbered while all hold on").isTrue();
+      release.countDown();
+      List<Integer> taken = new ArrayList<>();
+      for (Future<Integer> f : numbers) {
+        taken.add(f.get(1, TimeUnit.MINUTES));
+      }
+      assertThat(taken).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, callers).boxed().toList());
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void aNumberGivenBackByAFailedStartGoesToTheNextCallerAfterAHigherOne() throws Exception {
     DocumentNumbering numbering = numbering(true);
     CountDownLatch took = new CountDownLatch(1);
@@ -202,6 +234,37 @@ class DocumentNumberingIT {
     assertThat(commitOne(numbering)).isEqualTo(1);
     assertThat(commitOne(numbering)).isEqualTo(3);
     assertThat(used()).containsExactly(1, 2, 3);
+  }
+
+  @ParameterizedTest(name = "planner {0}")
+  @ValueSource(strings = {"as configured", "nested loops only"})
+  void aClaimTakesExactlyOneOfSeveralFreeSlotsWhateverPlanPostgresChooses(String planner) {
+    DocumentNumbering numbering = numbering(true);
+    // five numbers given back (their callers rolled back): five free slots, 1..5
+    for (int i = 0; i < 5; i++) {
+      new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        numbering.next(UNIT, REGISTER, YEAR);
+        status.setRollbackOnly();
+      });
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_number_slot", Integer.class)).isEqualTo(5);
+
+    int number = new TransactionTemplate(transactions).execute(status -> {
+      if (planner.equals("nested loops only")) {
+        // a plan that re-runs a subquery per row, as PostgreSQL may choose on a larger table
+        jdbc.execute("SET LOCAL enable_hashjoin = off");
+        jdbc.execute("SET LOCAL enable_mergejoin = off");
+        jdbc.execute("SET LOCAL enable_material = off");
+      }
+      int taken = numbering.next(UNIT, REGISTER, YEAR);
+      jdbc.update("INSERT INTO used_number (number) VALUES (?)", taken);
+      return taken;
+    });
+
+    assertThat(number).isEqualTo(1);
+    // the caller minted 6 and took 1: 2..6 are still free, none lost
+    assertThat(jdbc.queryForList("SELECT slot_number FROM dv_number_slot ORDER BY slot_number", Integer.class))
+        .containsExactly(2, 3, 4, 5, 6);
   }
 
   @Test
