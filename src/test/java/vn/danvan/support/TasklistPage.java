@@ -29,7 +29,16 @@ public final class TasklistPage {
 
   public void logIn(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    visible(By.cssSelector("input[placeholder='Tên đăng nhập']")).sendKeys(user);
+    By name = By.cssSelector("input[placeholder='Tên đăng nhập']");
+    WebElement box;
+    try {
+      box = new WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(name));
+    } catch (org.openqa.selenium.TimeoutException stillShowingTheLastSession) {
+      // the page kept the view of the session whose cookies were just deleted: load it again, as a person would
+      browser.navigate().refresh();
+      box = visible(name);
+    }
+    box.sendKeys(user);
     browser.findElement(By.cssSelector("input[placeholder='Mật khẩu']")).sendKeys("demo");
     click(By.cssSelector("button[type='submit']"));
     visible(By.partialLinkText("Việc của tôi"));
