@@ -309,13 +309,8 @@ class ContractIT extends RunningApplicationTest {
   @Test
   void aCompletionTheEngineRefusesWritesNothingOfItThroughEitherDoor() {
     String task = completionProbeTask();
-    Webapp tasklist = login("dongha.specialist");
     // the form allows 3, but the diagram's only way on needs more than 100: the engine fails half-way
-    Http.Answer viaRest = http.postJson("/engine-rest/task/" + task + "/complete", "dongha.specialist",
-        "{\"variables\":{\"amount\":{\"value\":3}}}");
-    Http.Answer viaTasklist = tasklist.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
-        "{\"variables\":{\"amount\":{\"value\":3}}}");
-    for (Http.Answer answer : List.of(viaRest, viaTasklist)) {
+    for (Http.Answer answer : completeThroughBothDoors(task, 3)) {
       assertThat(answer.status()).as(answer.body()).isGreaterThanOrEqualTo(400);
       assertThat(answer.body()).doesNotContain("at org.");
     }
@@ -335,12 +330,7 @@ class ContractIT extends RunningApplicationTest {
         + " FOR EACH ROW EXECUTE FUNCTION test_refuse_task_delete()");
     jdbc.update("INSERT INTO test_undeletable_task (id) VALUES (?)", task);
     try {
-      Webapp tasklist = login("dongha.specialist");
-      Http.Answer viaRest = http.postJson("/engine-rest/task/" + task + "/complete", "dongha.specialist",
-          "{\"variables\":{\"amount\":{\"value\":300}}}");
-      Http.Answer viaTasklist = tasklist.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
-          "{\"variables\":{\"amount\":{\"value\":300}}}");
-      for (Http.Answer answer : List.of(viaRest, viaTasklist)) {
+      for (Http.Answer answer : completeThroughBothDoors(task, 300)) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(500);
         assertThat(answer.body()).doesNotContain("at org.").doesNotContain("refused by the test");
       }
@@ -353,6 +343,14 @@ class ContractIT extends RunningApplicationTest {
         "{\"variables\":{\"amount\":{\"value\":300}}}");
     assertThat(done.status()).as(done.body()).isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
+  }
+
+  /** The specialist completes the task with {@code amount} through {@code /engine-rest} and through Tasklist's API. */
+  private List<Http.Answer> completeThroughBothDoors(String task, int amount) {
+    String body = "{\"variables\":{\"amount\":{\"value\":" + amount + "}}}";
+    Webapp tasklist = login("dongha.specialist");
+    return List.of(http.postJson("/engine-rest/task/" + task + "/complete", "dongha.specialist", body),
+        tasklist.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form", body));
   }
 
   /** A task of a probe whose form allows an amount of 1 to 1000 and whose diagram goes on only above 100. */
