@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,7 +64,7 @@ public class DocumentNumbering {
   private final TransactionTemplate callerSavepoint;
   private final boolean shortLock;
   private final JdbcTemplate mintJdbc;
-  private final javax.sql.DataSource mintDataSource;
+  private final DataSource mintDataSource;
   private final TransactionTemplate mint;
   private final TransactionTemplate mintSavepoint;
   /** Whether the database is PostgreSQL (one statement per half); asked on first use. */
