@@ -58,6 +58,17 @@ public final class TransactionReads<V> {
     return remember(kept, load.get());
   }
 
+  /**
+   * The transaction wrote {@code row} and this is the row as the database now holds it (the
+   * write's own answer, e.g. {@code RETURNING *}): kept instead of read again.
+   */
+  public void written(V row) {
+    Map<String, V> kept = kept(true);
+    if (kept != null) {
+      kept.put(idOf.apply(row), row);
+    }
+  }
+
   /** The transaction writes the row under {@code id}: it is read again next time. */
   public void forget(String id) {
     Map<String, V> kept = kept(false);

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
+import vn.danvan.config.DatabaseProduct;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -68,12 +68,13 @@ public class DocumentNumbering {
   private final TransactionTemplate mint;
   private final TransactionTemplate mintSavepoint;
   /** Whether the database is PostgreSQL (one statement per half); asked on first use. */
-  private volatile Boolean postgres;
+  private final DatabaseProduct database;
 
   @Autowired
   DocumentNumbering(JdbcTemplate jdbc, PlatformTransactionManager transactions, NumberingPool pool,
       @Value("${danvan.performance.short-numbering-lock:true}") boolean shortLock) {
     this.jdbc = jdbc;
+    this.database = new DatabaseProduct(jdbc);
     this.callerSavepoint = nested(transactions);
     this.shortLock = shortLock;
     DataSourceTransactionManager mints = new DataSourceTransactionManager(pool.dataSource());
@@ -93,7 +94,7 @@ public class DocumentNumbering {
       return jdbc.queryForObject("SELECT last_number FROM dv_document_counter" + KEY, Integer.class,
           unit, register, year);
     }
-    if (isPostgres()) {
+    if (database.isPostgres()) {
       return nextOnPostgres(unit, register, year);
     }
     for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
@@ -191,15 +192,6 @@ public class DocumentNumbering {
     }
   }
 
-  private boolean isPostgres() {
-    Boolean known = postgres;
-    if (known == null) {
-      known = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-          "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
-      postgres = known;
-    }
-    return known;
-  }
 
   /** The free slot {@code number} of the register, locked by the caller's transaction; null if gone or held by another. */
   private Integer claim(String unit, String register, int year, int number) {

@@ -9,9 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
+import vn.danvan.config.TransactionReads;
 
-/** SQL of the {@code dv_document} table. */
+/**
+ * SQL of the {@code dv_document} table. A document this transaction created or signed is kept with
+ * it, row and content ({@link TransactionReads}): the asynchronous step that draws up a result and
+ * signs it reads neither back. A lock always reads the row.
+ */
 @Repository
 class DocumentRepository {
 
@@ -21,23 +27,38 @@ class DocumentRepository {
   private static final RowMapper<StoredDocument> ROW = DocumentRepository::row;
 
   private final JdbcTemplate jdbc;
+  private final TransactionReads<StoredDocument> rows;
+  private final TransactionReads<Content> contents;
 
-  DocumentRepository(JdbcTemplate jdbc) {
+  DocumentRepository(JdbcTemplate jdbc, @Value(TransactionReads.SETTING) boolean transactionReads) {
     this.jdbc = jdbc;
+    this.rows = new TransactionReads<>(transactionReads, StoredDocument::id);
+    this.contents = new TransactionReads<>(transactionReads, Content::id);
   }
+
+  /** A document's PDF bytes, kept under its id. */
+  private record Content(String id, byte[] bytes) {}
 
   void insert(StoredDocument d, byte[] content) {
     jdbc.update("INSERT INTO dv_document (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         d.id(), d.unit(), d.caseRef(), d.kind().name(), d.register(), d.number(), d.symbol(), d.year(), d.title(),
         d.state().name(), d.sha256(), time(d.createdAt()), time(d.updatedAt()), time(d.signedAt()), content);
+    written(d, content);
+  }
+
+  /** What this transaction wrote is exactly {@code d} and {@code content} (times in milliseconds, as stored). */
+  private void written(StoredDocument d, byte[] content) {
+    rows.written(d);
+    contents.written(new Content(d.id(), content));
   }
 
   Optional<StoredDocument> find(String id) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM dv_document WHERE id = ?", ROW, id).stream().findFirst();
+    return rows.get(id, () -> jdbc.query("SELECT " + COLUMNS + " FROM dv_document WHERE id = ?", ROW, id));
   }
 
   /** The document, its row locked until the transaction ends. */
   Optional<StoredDocument> findForUpdate(String id) {
+    rows.forget(id);
     return jdbc.query("SELECT " + COLUMNS + " FROM dv_document WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst();
   }
 
@@ -46,12 +67,14 @@ class DocumentRepository {
   }
 
   Optional<byte[]> content(String id) {
-    return jdbc.query("SELECT content FROM dv_document WHERE id = ?", (rs, i) -> rs.getBytes(1), id).stream().findFirst();
+    return contents.get(id, () -> jdbc.query("SELECT id, content FROM dv_document WHERE id = ?",
+        (rs, i) -> new Content(rs.getString(1), rs.getBytes(2)), id)).map(Content::bytes);
   }
 
   void updateSigned(StoredDocument d, byte[] content) {
     jdbc.update("UPDATE dv_document SET content = ?, sha256 = ?, state = ?, updated_at = ?, signed_at = ? WHERE id = ?",
         content, d.sha256(), d.state().name(), time(d.updatedAt()), time(d.signedAt()), d.id());
+    written(d, content);
   }
 
   private static StoredDocument row(ResultSet rs, int i) throws SQLException {

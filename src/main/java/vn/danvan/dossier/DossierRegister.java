@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import vn.danvan.config.DatabaseProduct;
 import vn.danvan.config.TransactionReads;
 import vn.danvan.calendar.VietnamTime;
 import vn.danvan.calendar.WorkCalendar;
@@ -26,7 +27,9 @@ import vn.danvan.identity.UnitOfficials;
  * register entry commit or roll back together.
  *
  * <p>Within one transaction a dossier's row is read once ({@link TransactionReads}): a reception
- * read it five times. Every write goes through this class and forgets it first.
+ * read it five times. Every write goes through this class, forgets it first and keeps the row the
+ * database answers with: the write itself returns the row ({@code RETURNING *} on PostgreSQL,
+ * {@code FINAL TABLE} on H2), so that a write costs no read afterwards.
  */
 @Repository
 class DossierRegister {
@@ -39,11 +42,13 @@ class DossierRegister {
   private final DocumentNumbering numbering;
   private final UnitOfficials units;
   private final TransactionReads<Dossier> read;
+  private final DatabaseProduct database;
 
   DossierRegister(JdbcTemplate jdbc, DocumentNumbering numbering, UnitOfficials units,
       @Value(TransactionReads.SETTING) boolean transactionReads) {
     this.read = new TransactionReads<>(transactionReads, Dossier::code);
     this.jdbc = jdbc;
+    this.database = new DatabaseProduct(jdbc);
     this.numbering = numbering;
     this.units = units;
   }
@@ -72,7 +77,7 @@ class DossierRegister {
   void insert(Dossier d) {
     read.forget(d.code());
     Instant now = EngineClock.now();
-    jdbc.update("INSERT INTO dv_dossier (code, unit, procedure_code, channel, process_instance_id, phone_last4, state,"
+    written("INSERT INTO dv_dossier (code, unit, procedure_code, channel, process_instance_id, phone_last4, state,"
         + " received_at, appointment_moved, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
         d.code(), d.unit(), d.procedureCode(), d.channel(), d.processInstanceId(), d.phoneLast4(), d.state().name(),
         ts(d.receivedAt()), ts(now), ts(now));
@@ -91,14 +96,15 @@ class DossierRegister {
     update(code, "state = ?", state.name());
   }
 
-  /** A new appointment: a receipt (clock started or restarted) or an apology that moved it. */
-  void appointment(String code, Instant appointmentAt, boolean moved) {
-    if (moved) {
-      update(code, "appointment_at = ?, appointment_moved = TRUE", ts(appointmentAt));
-    } else {
-      update(code, "appointment_at = ?, first_appointment_at = COALESCE(first_appointment_at, ?)",
-          ts(appointmentAt), ts(appointmentAt));
-    }
+  /** A receipt (clock started or restarted): the appointment it states, and the dossier is in progress. */
+  void receiptIssued(String code, Instant appointmentAt) {
+    update(code, "appointment_at = ?, first_appointment_at = COALESCE(first_appointment_at, ?), state = ?",
+        ts(appointmentAt), ts(appointmentAt), DossierState.IN_PROGRESS.name());
+  }
+
+  /** An apology moved the appointment. */
+  void appointmentMoved(String code, Instant appointmentAt) {
+    update(code, "appointment_at = ?, appointment_moved = TRUE", ts(appointmentAt));
   }
 
   void resultReady(String code, Instant at) {
@@ -117,7 +123,7 @@ class DossierRegister {
    */
   boolean citizenRating(String code, int rating, Instant at) {
     read.forget(code);
-    return jdbc.update("UPDATE dv_dossier SET citizen_rating = ?, citizen_rated_at = ?, updated_at = ?"
+    return written("UPDATE dv_dossier SET citizen_rating = ?, citizen_rated_at = ?, updated_at = ?"
         + " WHERE code = ? AND citizen_rating IS NULL", rating, ts(at), ts(EngineClock.now()), code) == 1;
   }
 
@@ -127,11 +133,21 @@ class DossierRegister {
     System.arraycopy(values, 0, args, 0, values.length);
     args[values.length] = ts(EngineClock.now());
     args[values.length + 1] = code;
-    int updated = jdbc.update("UPDATE dv_dossier SET " + assignments + ", updated_at = ? WHERE code = ?", args);
+    int updated = written("UPDATE dv_dossier SET " + assignments + ", updated_at = ? WHERE code = ?", args);
     if (updated != 1) {
       throw new IllegalStateException("No dossier " + code);
     }
   }
+
+  /** Runs {@code write} (an insert or update of one row), keeps the row it wrote for this transaction, and returns the rows written. */
+  private int written(String write, Object... args) {
+    java.util.List<Dossier> rows = jdbc.query(database.returning(write), this::map, args);
+    if (rows.size() == 1) {
+      read.written(rows.get(0));
+    }
+    return rows.size();
+  }
+
 
   private Dossier map(ResultSet rs, int row) throws SQLException {
     String outcome = rs.getString("outcome");

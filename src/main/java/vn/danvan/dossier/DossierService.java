@@ -142,8 +142,7 @@ public class DossierService {
     } else {
       throw new IllegalStateException("Dossier " + code + " has a receipt already");
     }
-    register.appointment(code, appointment, false);
-    register.state(code, DossierState.IN_PROGRESS);
+    register.receiptIssued(code, appointment);
     trail(dossier, DossierEventType.RECEIPT_ISSUED, actor, ruleVersion(procedure),
         "Hẹn trả kết quả: " + VietnamTime.text(appointment));
     return new Receipt(dossier, procedure, now, appointment);
@@ -222,7 +221,7 @@ public class DossierService {
       throw new BadRequestException(DossierProcess.VAR_NEW_APPOINTMENT, DossierProcess.VAR_NEW_APPOINTMENT + " must be after the current appointment ("
           + DossierDocuments.dateTime(e.current()) + ")");
     }
-    register.appointment(code, newAppointment, true);
+    register.appointmentMoved(code, newAppointment);
     trail(dossier, DossierEventType.APOLOGY_ISSUED, actor, reason + " — hẹn lại: " + VietnamTime.text(newAppointment));
     return newAppointment;
   }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.danvan.config.TransactionInserts;
 import vn.danvan.identity.ProcessGrants;
 
 /**
@@ -24,8 +25,9 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskRules rules;
 
-  TaskGuardPlugin(JdbcTemplate jdbc, ObjectProvider<SeparationOfDutiesSwitch> switches, ProcessGrants grants) {
-    this.rules = new TaskRules(grants, new TaskActors(jdbc), () -> switches.orderedStream().toList());
+  TaskGuardPlugin(JdbcTemplate jdbc, TransactionInserts inserts, ObjectProvider<SeparationOfDutiesSwitch> switches,
+      ProcessGrants grants) {
+    this.rules = new TaskRules(grants, new TaskActors(jdbc, inserts), () -> switches.orderedStream().toList());
   }
 
   @Override

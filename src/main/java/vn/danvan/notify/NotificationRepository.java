@@ -10,8 +10,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import vn.danvan.config.TransactionInserts;
 
-/** SQL of the outbox table {@code dv_notification}; portable between PostgreSQL and H2. */
+/**
+ * SQL of the outbox table {@code dv_notification}; portable between PostgreSQL and H2. A queued
+ * message is appended with its transaction's other appended rows at the commit
+ * ({@link TransactionInserts}); every other statement here writes those first, so that it sees them.
+ */
 @Repository
 class NotificationRepository {
 
@@ -20,18 +25,21 @@ class NotificationRepository {
   private static final RowMapper<QueuedNotification> ROW = NotificationRepository::row;
 
   private final JdbcTemplate jdbc;
+  private final TransactionInserts inserts;
 
-  NotificationRepository(JdbcTemplate jdbc) {
+  NotificationRepository(JdbcTemplate jdbc, TransactionInserts inserts) {
     this.jdbc = jdbc;
+    this.inserts = inserts;
   }
 
   void insert(QueuedNotification n) {
-    jdbc.update("INSERT INTO dv_notification (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    inserts.insert("INSERT INTO dv_notification (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         n.id(), time(n.createdAt()), n.channel().name(), n.recipient(), n.kind().name(), n.subject(), n.body(),
         n.caseRef(), n.unit(), n.state().name(), n.attempts(), time(n.nextAttemptAt()), n.lastError(), time(n.sentAt()));
   }
 
   Optional<QueuedNotification> find(String id) {
+    inserts.flush();
     return jdbc.query("SELECT " + COLUMNS + " FROM dv_notification WHERE id = ?", ROW, id).stream().findFirst();
   }
 
@@ -41,6 +49,7 @@ class NotificationRepository {
    * dispatchers on several nodes take disjoint batches (PostgreSQL; H2 understands the same clause).
    */
   List<QueuedNotification> lockDue(Instant now, int limit) {
+    inserts.flush();
     return jdbc.query("SELECT " + COLUMNS + " FROM dv_notification WHERE state = 'PENDING' AND next_attempt_at <= ?"
         + " ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", ROW, time(now));
   }
@@ -50,21 +59,25 @@ class NotificationRepository {
    * while it is still PENDING and due: false if another dispatcher got there first.
    */
   boolean claim(String id, Instant now, Instant leaseUntil) {
+    inserts.flush();
     return jdbc.update("UPDATE dv_notification SET attempts = attempts + 1, next_attempt_at = ?"
         + " WHERE id = ? AND state = 'PENDING' AND next_attempt_at <= ?", time(leaseUntil), id, time(now)) == 1;
   }
 
   void markSent(String id, Instant sentAt) {
+    inserts.flush();
     jdbc.update("UPDATE dv_notification SET state = 'SENT', sent_at = ?, last_error = NULL WHERE id = ? AND state = 'PENDING'",
         time(sentAt), id);
   }
 
   void retryLater(String id, Instant nextAttemptAt, String error) {
+    inserts.flush();
     jdbc.update("UPDATE dv_notification SET next_attempt_at = ?, last_error = ? WHERE id = ? AND state = 'PENDING'",
         time(nextAttemptAt), error, id);
   }
 
   void markFailed(String id, String error) {
+    inserts.flush();
     jdbc.update("UPDATE dv_notification SET state = 'FAILED', last_error = ? WHERE id = ? AND state = 'PENDING'", error, id);
   }
 

@@ -10,6 +10,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.danvan.config.DatabaseProduct;
+import vn.danvan.config.TransactionInserts;
 import vn.danvan.config.TransactionReads;
 
 /**
@@ -17,16 +19,23 @@ import vn.danvan.config.TransactionReads;
  * the caller's transaction. A change reads the row with {@link #lock} (a row lock: concurrent
  * changes of one case queue) and writes it with {@link #update}, which also checks the version it read.
  * A plain {@link #find} is read once per transaction ({@link TransactionReads}): a reception asked
- * three times; a lock, an insert and an update make it read again.
+ * three times; a lock makes it read again, and an insert or an update keeps the row the database
+ * answers the write with ({@link DatabaseProduct#returning}). A change is appended with the
+ * transaction's other appended rows at its commit ({@link TransactionInserts}).
  */
 @Repository
 class CaseClockRepository {
 
   private final JdbcTemplate jdbc;
+  private final TransactionInserts inserts;
+  private final DatabaseProduct database;
   private final TransactionReads<CaseClockState> read;
 
-  CaseClockRepository(JdbcTemplate jdbc, @Value(TransactionReads.SETTING) boolean transactionReads) {
+  CaseClockRepository(JdbcTemplate jdbc, TransactionInserts inserts,
+      @Value(TransactionReads.SETTING) boolean transactionReads) {
     this.jdbc = jdbc;
+    this.inserts = inserts;
+    this.database = new DatabaseProduct(jdbc);
     this.read = new TransactionReads<>(transactionReads, clock -> clock.ref().caseKey());
   }
 
@@ -35,7 +44,7 @@ class CaseClockRepository {
     read.forget(clock.ref().caseKey());
     ClockRule rule = clock.rule();
     try {
-      jdbc.update("INSERT INTO dv_case_clock (case_key, process_key, unit, rule_version, term_amount, term_unit,"
+      written("INSERT INTO dv_case_clock (case_key, process_key, unit, rule_version, term_amount, term_unit,"
           + " resume_mode, max_extensions, state, started_at, deadline_at, paused_at, remaining, extensions_used,"
           + " version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
           clock.ref().caseKey(), clock.ref().processKey(), clock.ref().unit(), rule.version(), rule.term().amount(),
@@ -45,6 +54,15 @@ class CaseClockRepository {
     } catch (DuplicateKeyException e) {
       throw new ConcurrentClockChangeException(clock.ref().caseKey());
     }
+  }
+
+  /** Runs {@code write} (an insert or update of one clock) and keeps the row it wrote for this transaction. */
+  private int written(String write, Object... args) {
+    List<CaseClockState> rows = jdbc.query(database.returning(write), CaseClockRepository::map, args);
+    if (rows.size() == 1) {
+      read.written(rows.get(0));
+    }
+    return rows.size();
   }
 
   Optional<CaseClockState> find(String caseKey) {
@@ -66,7 +84,7 @@ class CaseClockRepository {
    */
   void update(CaseClockState clock, Instant at, String actor) {
     read.forget(clock.ref().caseKey());
-    int updated = jdbc.update("UPDATE dv_case_clock SET state = ?, started_at = ?, deadline_at = ?, paused_at = ?,"
+    int updated = written("UPDATE dv_case_clock SET state = ?, started_at = ?, deadline_at = ?, paused_at = ?,"
         + " remaining = ?, extensions_used = ?, version = version + 1, updated_at = ?, updated_by = ?"
         + " WHERE case_key = ? AND version = ?", clock.state().name(), ts(clock.startedAt()), ts(clock.deadlineAt()),
         ts(clock.pausedAt()), clock.remaining(), clock.extensionsUsed(), ts(at), actor, clock.ref().caseKey(),
@@ -77,7 +95,7 @@ class CaseClockRepository {
   }
 
   void record(ClockChange change) {
-    jdbc.update("INSERT INTO dv_case_clock_change (case_key, process_key, change_type, actor, occurred_at,"
+    inserts.insert("INSERT INTO dv_case_clock_change (case_key, process_key, change_type, actor, occurred_at,"
         + " rule_version, reason, decision_ref, deadline_before, deadline_after, extensions_used)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", change.caseKey(), change.processKey(), change.type(),
         change.actor(), ts(change.occurredAt()), change.ruleVersion(), truncate(change.reason(), 1000),
@@ -86,6 +104,7 @@ class CaseClockRepository {
   }
 
   List<ClockChange> changes(String caseKey) {
+    inserts.flush();
     return jdbc.query("SELECT * FROM dv_case_clock_change WHERE case_key = ? ORDER BY occurred_at, id",
         (rs, i) -> new ClockChange(rs.getString("case_key"), rs.getString("process_key"), rs.getString("change_type"),
             rs.getString("actor"), instant(rs, "occurred_at"), rs.getString("rule_version"), rs.getString("reason"),

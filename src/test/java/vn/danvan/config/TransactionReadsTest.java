@@ -42,6 +42,24 @@ class TransactionReadsTest {
   }
 
   @Test
+  void aWrittenRowIsKeptWithoutALoadAndNothingOutsideATransaction() {
+    TransactionReads<String> reads = new TransactionReads<>(true, v -> "a");
+    reads.written("outside");
+    assertThat(reads.get("a", row("loaded"))).as("outside a transaction nothing is kept").contains("loaded");
+    begin();
+    assertThat(reads.get("a", row("before"))).contains("before");
+    reads.written("after the write");
+    assertThat(reads.get("a", row("read again"))).contains("after the write");
+    assertThat(loads).hasValue(2);
+    end();
+    TransactionReads<String> off = new TransactionReads<>(false, v -> "a");
+    begin();
+    off.written("written");
+    assertThat(off.get("a", row("switched off: loaded"))).contains("switched off: loaded");
+    end();
+  }
+
+  @Test
   void aRowIsLoadedOncePerTransactionUntilForgotten() {
     TransactionReads<String> reads = new TransactionReads<>(true, v -> "a");
     begin();

@@ -44,7 +44,7 @@ class DocumentStorageH2Test {
     tx = new TransactionTemplate(transactions);
     pool = new NumberingPool(dataSource);
     numbering = new DocumentNumbering(jdbc, transactions, pool, true);
-    repository = new DocumentRepository(jdbc);
+    repository = new DocumentRepository(jdbc, true);
   }
 
   private int next(String unit, String register, int year) {
@@ -142,6 +142,41 @@ class DocumentStorageH2Test {
     assertThat(repository.findByCase("case-1")).containsExactly(document);
     java.util.Optional<StoredDocument> locked = tx.execute(status -> repository.findForUpdate(document.id()));
     assertThat(locked).contains(document);
+  }
+
+  @Test
+  void aDocumentThisTransactionWroteIsNotReadBackButALockReadsIt() {
+    List<String> queries = new ArrayList<>();
+    JdbcTemplate recording = new JdbcTemplate(jdbc.getDataSource()) {
+      @Override
+      public <T> List<T> query(String sql, org.springframework.jdbc.core.RowMapper<T> mapper, Object... args) {
+        queries.add(sql);
+        return super.query(sql, mapper, args);
+      }
+    };
+    DocumentRepository kept = new DocumentRepository(recording, true);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    byte[] draft = {'%', 'P', 'D', 'F', 1};
+    byte[] signedPdf = {'%', 'P', 'D', 'F', 2};
+    StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), "dongha", "case-2", DocumentKind.RESULT,
+        "QĐ", 8, "QĐ-UBND", 2026, "QUYẾT ĐỊNH", DocumentState.DRAFT, DocumentService.sha256(draft), now, now, null);
+    tx.executeWithoutResult(status -> {
+      kept.insert(document, draft);
+      assertThat(kept.find(document.id())).contains(document);
+      assertThat(kept.content(document.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(draft));
+      assertThat(queries).as("what this transaction wrote is not read back").isEmpty();
+      StoredDocument locked = kept.findForUpdate(document.id()).orElseThrow();
+      assertThat(queries).as("a lock reads the row").hasSize(1);
+      StoredDocument signed = locked.signed(DocumentService.sha256(signedPdf), now.plusSeconds(1));
+      kept.updateSigned(signed, signedPdf);
+      assertThat(kept.find(document.id())).contains(signed);
+      assertThat(kept.content(document.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(signedPdf));
+      assertThat(queries).hasSize(1);
+    });
+    assertThat(kept.find(document.id())).as("outside the transaction: read, and as kept").contains(
+        document.signed(DocumentService.sha256(signedPdf), now.plusSeconds(1)));
+    assertThat(kept.content(document.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(signedPdf));
+    assertThat(queries).hasSize(3);
   }
 
   @Test

@@ -53,10 +53,12 @@ class DossierRegisterIT {
       assertThat(register.findByProcessInstance("probe-instance").orElseThrow().state()).as("by its instance too")
           .isEqualTo(DossierState.RECEIVED);
 
-      register.appointment(CODE, Instant.parse("2026-12-10T02:00:00Z"), false);
+      register.appointmentMoved(CODE, Instant.parse("2026-12-10T02:00:00Z"));
       Dossier after = register.find(CODE).orElseThrow();
       assertThat(after.appointmentAt()).as("its own write is read").isEqualTo(Instant.parse("2026-12-10T02:00:00Z"));
-      assertThat(after.state()).as("read afresh").isEqualTo(DossierState.IN_PROGRESS);
+      assertThat(after.appointmentMoved()).isTrue();
+      assertThat(after.state()).as("the row the write answered with, not the kept row changed")
+          .isEqualTo(DossierState.IN_PROGRESS);
     });
     new TransactionTemplate(transactions).executeWithoutResult(status ->
         assertThat(register.find(CODE).orElseThrow().appointmentAt()).isEqualTo(Instant.parse("2026-12-10T02:00:00Z")));
@@ -68,7 +70,7 @@ class DossierRegisterIT {
     TransactionTemplate inner = new TransactionTemplate(transactions);
     inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     new TransactionTemplate(transactions).executeWithoutResult(status -> {
-      register.appointment(CODE, Instant.parse("2026-12-10T02:00:00Z"), false);
+      register.receiptIssued(CODE, Instant.parse("2026-12-10T02:00:00Z"));
       assertThat(register.find(CODE).orElseThrow().appointmentAt()).as("kept: the outer's uncommitted write").isNotNull();
       inner.executeWithoutResult(s ->
           assertThat(register.find(CODE).orElseThrow().appointmentAt()).as("the inner reads what is committed").isNull());

@@ -65,7 +65,7 @@ final class H2Outbox {
         new NotifyProperties.Dispatch(false, Duration.ofSeconds(30), 2, Duration.ofMinutes(5)),
         new NotifyProperties.Retry(maxAttempts, Duration.ofMinutes(1), Duration.ofHours(6)),
         new NotifyProperties.Sms(true));
-    repository = new NotificationRepository(jdbc);
+    repository = new NotificationRepository(jdbc, new vn.danvan.config.TransactionInserts(jdbc, true));
     StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mail", mail, "sms", new LoggingSmsGateway()));
     EmailSender email = new EmailSender(beans.getBeanProvider(JavaMailSender.class), smtpHost, "25", properties);
     SmsDelivery sms = new SmsDelivery(beans.getBeanProvider(SmsSender.class));

@@ -135,7 +135,7 @@ class CaseClockIT {
   }
 
   @Test
-  void aTransactionReadsAClockOnceButALockOrAChangeReadsItAgain() {
+  void aTransactionReadsAClockOnceALockReadsItAgainAndAChangeKeepsWhatItWrote() {
     String key = runningFiveDayClock();
     TransactionTemplate elsewhere = tx();
     elsewhere.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -147,7 +147,9 @@ class CaseClockIT {
       assertThat(locked.state()).as("a lock reads the row").isEqualTo(ClockState.PAUSED);
       assertThat(repository.find(key).orElseThrow().version()).isEqualTo(locked.version());
       clock.resume(key, "c");
-      assertThat(repository.find(key).orElseThrow().state()).as("its own change is read").isEqualTo(ClockState.RUNNING);
+      CaseClockState changed = repository.find(key).orElseThrow();
+      assertThat(changed.state()).as("its own change is read").isEqualTo(ClockState.RUNNING);
+      assertThat(changed.version()).as("the row the change answered with").isEqualTo(locked.version() + 1);
     });
   }
 

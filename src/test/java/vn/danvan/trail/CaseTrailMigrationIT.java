@@ -54,7 +54,7 @@ class CaseTrailMigrationIT {
 
     flyway(dataSource, "latest").migrate();
 
-    List<CaseEvent> dongha = new CaseTrail(jdbc).events("DONGHA-261102-0001");
+    List<CaseEvent> dongha = new CaseTrail(jdbc, new vn.danvan.config.TransactionInserts(jdbc, true)).events("DONGHA-261102-0001");
     assertThat(dongha).extracting(CaseEvent::processKey, CaseEvent::unit).containsOnly(tuple("dossierApproval", "dongha"));
     assertThat(dongha).extracting(CaseEvent::type, CaseEvent::actor, CaseEvent::occurredAt, CaseEvent::details)
         .containsExactly(
@@ -66,7 +66,7 @@ class CaseTrailMigrationIT {
             tuple("RETURNED", "dongha.officer", t0.plusSeconds(7200), "Trước hạn"),
             tuple("RATED", "dongha.officer", t0.plusSeconds(7200), "4"));
     assertThat(dongha).extracting(CaseEvent::step, CaseEvent::ruleVersion).containsOnly(tuple(null, null));
-    assertThat(new CaseTrail(jdbc).events("CAMLO-261102-0001")).extracting(CaseEvent::unit, CaseEvent::details)
+    assertThat(new CaseTrail(jdbc, new vn.danvan.config.TransactionInserts(jdbc, true)).events("CAMLO-261102-0001")).extracting(CaseEvent::unit, CaseEvent::details)
         .containsExactly(tuple("camlo", "Kênh nộp: Trực tuyến"));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dv_case_event", Integer.class)).isEqualTo(7);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
