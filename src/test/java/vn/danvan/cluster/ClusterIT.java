@@ -1,7 +1,6 @@
 package vn.danvan.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -45,6 +44,7 @@ import vn.danvan.notify.Notification;
 import vn.danvan.notify.NotificationDispatcher;
 import vn.danvan.notify.NotificationKind;
 import vn.danvan.notify.NotificationService;
+import vn.danvan.support.Nginx;
 import vn.danvan.support.Http;
 import vn.danvan.support.PostgresTestDatabase;
 import vn.danvan.support.Webapp;
@@ -307,7 +307,7 @@ class ClusterIT {
 
   @Test
   void throughTheProxyEveryNodeServesTheSameLoginAndTheClientCannotChooseItsAddress() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")), "Skipped: nginx is not installed");
+    Nginx.require();
     Http proxy = new Http(startNginx());
 
     // round robin, no stickiness: one login, served by both nodes
@@ -341,7 +341,7 @@ class ClusterIT {
         .replace("server app-2:8080", "server 127.0.0.1:" + port(nodeB))
         .replace("listen 8080;", "listen 127.0.0.1:" + port + ";");
     Files.writeString(dir.resolve("nginx.conf"), config);
-    nginx = new ProcessBuilder("/usr/sbin/nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
+    nginx = new ProcessBuilder(Nginx.BINARY.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
         "-g", "daemon off; pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("error.log") + ";")
         .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
     Http proxy = new Http(port);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.danvan.support.Nginx;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -298,7 +299,7 @@ class DockerComposeFileTest {
 
   @Test
   void nginxAcceptsTheProxyConfiguration() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")), "Skipped: nginx is not installed");
+    Path binary = Nginx.require();
     // the nodes' names resolve only inside compose: the same file with the upstreams on this machine
     Path dir = Files.createTempDirectory("danvan-nginx");
     String config = Files.readString(PROXY_CONFIG);
@@ -306,7 +307,7 @@ class DockerComposeFileTest {
       config = config.replace(app + ":", "127.0.0.1:");
     }
     Files.writeString(dir.resolve("nginx.conf"), config);
-    Process process = new ProcessBuilder("/usr/sbin/nginx", "-t", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
+    Process process = new ProcessBuilder(binary.toString(), "-t", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
         "-g", "pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("error.log") + ";")
         .redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
