@@ -134,7 +134,6 @@ public class TransactionInserts {
     return rows.values().stream().flatMap(List::stream).mapToInt(row -> row.length).sum();
   }
 
-
   /** The rows one transaction appended and has not written yet, in the order of their first insert per table. */
   private static final class Pending implements TransactionSynchronization {
     final TransactionInserts owner;

@@ -69,6 +69,19 @@ public final class TransactionReads<V> {
     }
   }
 
+  /**
+   * What a write of one row answered with ({@code RETURNING *}): the row is kept if it wrote exactly
+   * one, as {@link #written(Object)}.
+   *
+   * @return the number of rows written
+   */
+  public int written(List<V> rows) {
+    if (rows.size() == 1) {
+      written(rows.get(0));
+    }
+    return rows.size();
+  }
+
   /** The transaction writes the row under {@code id}: it is read again next time. */
   public void forget(String id) {
     Map<String, V> kept = kept(false);

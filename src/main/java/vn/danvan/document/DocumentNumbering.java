@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import vn.danvan.config.DatabaseProduct;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.danvan.config.DatabaseProduct;
 
 /**
  * Hands out the numbers of every register of a unit, per year: 1, 2, 3, … with no duplicate and no
@@ -191,7 +191,6 @@ public class DocumentNumbering {
       return statement.executeUpdate();
     }
   }
-
 
   /** The free slot {@code number} of the register, locked by the caller's transaction; null if gone or held by another. */
   private Integer claim(String unit, String register, int year, int number) {

@@ -141,13 +141,8 @@ class DossierRegister {
 
   /** Runs {@code write} (an insert or update of one row), keeps the row it wrote for this transaction, and returns the rows written. */
   private int written(String write, Object... args) {
-    java.util.List<Dossier> rows = jdbc.query(database.returning(write), this::map, args);
-    if (rows.size() == 1) {
-      read.written(rows.get(0));
-    }
-    return rows.size();
+    return read.written(jdbc.query(database.returning(write), this::map, args));
   }
-
 
   private Dossier map(ResultSet rs, int row) throws SQLException {
     String outcome = rs.getString("outcome");

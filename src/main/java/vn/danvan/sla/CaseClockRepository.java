@@ -58,11 +58,7 @@ class CaseClockRepository {
 
   /** Runs {@code write} (an insert or update of one clock) and keeps the row it wrote for this transaction. */
   private int written(String write, Object... args) {
-    List<CaseClockState> rows = jdbc.query(database.returning(write), CaseClockRepository::map, args);
-    if (rows.size() == 1) {
-      read.written(rows.get(0));
-    }
-    return rows.size();
+    return read.written(jdbc.query(database.returning(write), CaseClockRepository::map, args));
   }
 
   Optional<CaseClockState> find(String caseKey) {

@@ -51,6 +51,10 @@ class TransactionReadsTest {
     reads.written("after the write");
     assertThat(reads.get("a", row("read again"))).contains("after the write");
     assertThat(loads).hasValue(2);
+    assertThat(reads.written(List.of())).as("a write of no row keeps nothing").isZero();
+    assertThat(reads.get("a", row("still kept"))).contains("after the write");
+    assertThat(reads.written(List.of("answer"))).isEqualTo(1);
+    assertThat(reads.get("a", row("not loaded"))).contains("answer");
     end();
     TransactionReads<String> off = new TransactionReads<>(false, v -> "a");
     begin();
