@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.danvan.config.KeptBriefly;
 
 /**
  * The names of units, from their tenants in Camunda ("Phường Đông Hà"). Read without the caller's

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.danvan.config.BadRequestException;
+import vn.danvan.config.KeptBriefly;
 
 /**
  * Who holds which post in a unit, and which unit is above it: the one answer for documents (the

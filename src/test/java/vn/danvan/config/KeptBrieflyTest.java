@@ -1,4 +1,4 @@
-package vn.danvan.identity;
+package vn.danvan.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.danvan.identity.UnitProfile;
 
 /** {@link KeptBriefly} on a moved clock, and around a writing transaction (Spring's synchronization by hand). */
 class KeptBrieflyTest {

@@ -1,4 +1,4 @@
-package vn.danvan.identity;
+package vn.danvan.config;
 
 import java.time.Duration;
 import java.util.Map;
@@ -12,21 +12,20 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Directory data kept on this node for {@code danvan.performance.unit-cache} (PT30S), by key: the
- * units' recorded profiles (parent, officials, phone, agency code), the units' and officials' names
- * as documents show them. Every document, due date and escalation asks for them, and they change
- * only when an administrator records a unit or renames someone.
+ * Rows that are read far more often than they change, kept on this node for a time to live, by key:
+ * the units' recorded profiles and the names documents show ({@code danvan.performance.unit-cache},
+ * PT30S), the engine's process and job definition rows ({@code definition-cache}, PT5S).
  *
  * <p>A change through this node counts at once: the data is forgotten when it is written and
  * again when the writing transaction ends, and nothing read while any such transaction is open is
  * kept (it could be the writer's uncommitted change, or the old row just before the commit). A
- * change recorded on another node of a cluster, or in Camunda Admin (a renamed unit or user),
- * counts here within the time to live. Who still serves (membership and the leaders' group) and
- * whether a unit or user exists are not kept here: they are asked every time.
+ * change recorded on another node of a cluster, or behind the application's back (a unit or user
+ * renamed in Camunda Admin), counts here within the time to live. What must count at once (who
+ * still serves, whether a unit or user exists) is not kept here: the callers ask every time.
  *
  * @param <V> what is kept under a key
  */
-final class KeptBriefly<V> {
+public final class KeptBriefly<V> {
 
   private record Kept<V>(V value, long atNanos, long generation) {}
 
@@ -36,17 +35,17 @@ final class KeptBriefly<V> {
   private final AtomicLong generation = new AtomicLong();
   private final AtomicInteger writing = new AtomicInteger();
 
-  KeptBriefly(Duration timeToLive, LongSupplier nanoTime) {
+  public KeptBriefly(Duration timeToLive, LongSupplier nanoTime) {
     this.timeToLiveNanos = timeToLive.toNanos();
     this.nanoTime = nanoTime;
   }
 
-  V get(String key, Supplier<V> load) {
+  public V get(String key, Supplier<V> load) {
     return get(key, load, value -> true);
   }
 
   /** As {@link #get(String, Supplier)}, keeping only what {@code keep} accepts (a name, not its absence). */
-  V get(String key, Supplier<V> load, Predicate<V> keep) {
+  public V get(String key, Supplier<V> load, Predicate<V> keep) {
     if (timeToLiveNanos <= 0) {
       return load.get();
     }
@@ -64,7 +63,7 @@ final class KeptBriefly<V> {
   }
 
   /** Something kept is being written in the current transaction: forget now, keep nothing until it ends, forget again then. */
-  void written() {
+  public void written() {
     generation.incrementAndGet();
     kept.clear();
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
