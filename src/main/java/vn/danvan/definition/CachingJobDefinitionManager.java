@@ -1,8 +1,6 @@
 package vn.danvan.definition;
 
 import org.camunda.bpm.engine.impl.db.DbEntity;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
@@ -16,29 +14,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
  */
 final class CachingJobDefinitionManager extends JobDefinitionManager {
 
-  /** Hands the engine one of these managers per command (the engine's session factory SPI). */
-  static final class Factory implements SessionFactory {
-    private final KeptDefinitions<JobDefinitionEntity, JobDefinitionRow> kept;
-
-    Factory(KeptDefinitions<JobDefinitionEntity, JobDefinitionRow> kept) {
-      this.kept = kept;
-    }
-
-    @Override
-    public Class<?> getSessionType() {
-      return JobDefinitionManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new CachingJobDefinitionManager(kept);
-    }
-  }
-
   private final KeptDefinitions<JobDefinitionEntity, JobDefinitionRow> kept;
   private final KeptDefinitions<JobDefinitionEntity, JobDefinitionRow>.InCommand command;
 
-  private CachingJobDefinitionManager(KeptDefinitions<JobDefinitionEntity, JobDefinitionRow> kept) {
+  CachingJobDefinitionManager(KeptDefinitions<JobDefinitionEntity, JobDefinitionRow> kept) {
     this.kept = kept;
     this.command = kept.inCommand();
   }

@@ -1,8 +1,6 @@
 package vn.danvan.definition;
 
 import org.camunda.bpm.engine.impl.db.DbEntity;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
@@ -17,29 +15,10 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  */
 final class CachingProcessDefinitionManager extends ProcessDefinitionManager {
 
-  /** Hands the engine one of these managers per command (the engine's session factory SPI). */
-  static final class Factory implements SessionFactory {
-    private final KeptDefinitions<ProcessDefinitionEntity, ProcessDefinitionRow> kept;
-
-    Factory(KeptDefinitions<ProcessDefinitionEntity, ProcessDefinitionRow> kept) {
-      this.kept = kept;
-    }
-
-    @Override
-    public Class<?> getSessionType() {
-      return ProcessDefinitionManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new CachingProcessDefinitionManager(kept);
-    }
-  }
-
   private final KeptDefinitions<ProcessDefinitionEntity, ProcessDefinitionRow> kept;
   private final KeptDefinitions<ProcessDefinitionEntity, ProcessDefinitionRow>.InCommand command;
 
-  private CachingProcessDefinitionManager(KeptDefinitions<ProcessDefinitionEntity, ProcessDefinitionRow> kept) {
+  CachingProcessDefinitionManager(KeptDefinitions<ProcessDefinitionEntity, ProcessDefinitionRow> kept) {
     this.kept = kept;
     this.command = kept.inCommand();
   }

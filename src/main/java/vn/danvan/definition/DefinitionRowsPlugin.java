@@ -1,16 +1,16 @@
 package vn.danvan.definition;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.danvan.config.EngineManagers;
 import vn.danvan.config.KeptBriefly;
 import vn.danvan.deployment.DeploymentsChanged;
 
@@ -44,13 +44,13 @@ class DefinitionRowsPlugin extends AbstractProcessEnginePlugin {
     if (!enabled) {
       return;
     }
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-        : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new CachingProcessDefinitionManager.Factory(new KeptDefinitions<>(ProcessDefinitionEntity.class,
-        processRows, ProcessDefinitionRow::of, ProcessDefinitionRow::toEntity)));
-    factories.add(new CachingJobDefinitionManager.Factory(new KeptDefinitions<>(JobDefinitionEntity.class,
-        jobRows, JobDefinitionRow::of, JobDefinitionRow::toEntity)));
-    configuration.setCustomSessionFactories(factories);
+    var processDefinitions = new KeptDefinitions<>(ProcessDefinitionEntity.class, processRows, ProcessDefinitionRow::of,
+        ProcessDefinitionRow::toEntity);
+    var jobDefinitions = new KeptDefinitions<>(JobDefinitionEntity.class, jobRows, JobDefinitionRow::of,
+        JobDefinitionRow::toEntity);
+    EngineManagers.install(configuration, ProcessDefinitionManager.class,
+        () -> new CachingProcessDefinitionManager(processDefinitions));
+    EngineManagers.install(configuration, JobDefinitionManager.class, () -> new CachingJobDefinitionManager(jobDefinitions));
   }
 
   /** A deployment or deletion on this node (after its commit): whatever it changed counts at once. */

@@ -74,15 +74,16 @@ final class KeptDefinitions<E extends DbEntity, R> {
         entity = entityOf.apply(row);
         entities.getDbEntityCache().putPersistent(entity);
       }
-      watch(entity);
+      watch(entity, row);
       return entity;
     }
 
-    private void watch(E entity) {
+    /** {@code row}: the entity as it was handed out (read just now, or built from the row). */
+    private void watch(E entity, R row) {
       if (handedOut.isEmpty()) {
         Context.getCommandContext().registerCommandContextListener(this);
       }
-      handedOut.put(entity, rowOf.apply(entity));
+      handedOut.put(entity, row);
     }
 
     /** Runs before the engine writes the command's changes: a changed entity will be written. */

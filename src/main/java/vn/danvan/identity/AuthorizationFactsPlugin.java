@@ -1,13 +1,12 @@
 package vn.danvan.identity;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.danvan.config.EngineManagers;
 
 /**
  * Installs the {@link CachingAuthorizationManager} unless {@code danvan.performance.authorization-cache}
@@ -29,9 +28,6 @@ class AuthorizationFactsPlugin extends AbstractProcessEnginePlugin {
     if (!facts.enabled()) {
       return;
     }
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-        : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new CachingAuthorizationManager.Factory(facts));
-    configuration.setCustomSessionFactories(factories);
+    EngineManagers.install(configuration, AuthorizationManager.class, () -> new CachingAuthorizationManager(facts));
   }
 }

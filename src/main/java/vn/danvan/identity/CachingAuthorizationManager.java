@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -22,32 +20,13 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
  */
 final class CachingAuthorizationManager extends AuthorizationManager {
 
-  /** Hands the engine one of these managers per command (the engine's session factory SPI). */
-  static final class Factory implements SessionFactory {
-    private final AuthorizationFacts facts;
-
-    Factory(AuthorizationFacts facts) {
-      this.facts = facts;
-    }
-
-    @Override
-    public Class<?> getSessionType() {
-      return AuthorizationManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new CachingAuthorizationManager(facts);
-    }
-  }
-
   private static final String FACTS_SQL = "SELECT GROUP_ID_ AS groupId, MAX(CASE WHEN TYPE_ = 2 THEN 1 ELSE 0 END)"
       + " AS revokes FROM ACT_RU_AUTHORIZATION GROUP BY GROUP_ID_";
 
   private final AuthorizationFacts facts;
   private AuthorizationFacts.Facts known;
 
-  private CachingAuthorizationManager(AuthorizationFacts facts) {
+  CachingAuthorizationManager(AuthorizationFacts facts) {
     this.facts = facts;
   }
 

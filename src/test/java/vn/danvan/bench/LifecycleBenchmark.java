@@ -293,18 +293,23 @@ class LifecycleBenchmark {
     jdbc.queryForList("SELECT calls, query" + ofThisDatabase + " ORDER BY calls DESC LIMIT " + top).forEach(row ->
         System.out.printf("%sstatement calls_per_dossier=%.1f query=%s%n", prefix,
             ((Number) row.get("calls")).doubleValue() / done,
-            abbreviate(String.valueOf(row.get("query")).replaceAll("\\s+", " "), 140)));
+            queryOf(row)));
     jdbc.queryForList("SELECT rows, calls, query" + ofThisDatabase + " ORDER BY rows DESC LIMIT " + Math.min(top, 5))
         .forEach(row -> System.out.printf("%sstatement rows_per_dossier=%.1f calls_per_dossier=%.1f query=%s%n", prefix,
             ((Number) row.get("rows")).doubleValue() / done, ((Number) row.get("calls")).doubleValue() / done,
-            abbreviate(String.valueOf(row.get("query")).replaceAll("\\s+", " "), 140)));
+            queryOf(row)));
     // where the database's time goes: execution time and buffer pages touched (rows scanned, not only returned)
     jdbc.queryForList("SELECT total_exec_time, shared_blks_hit + shared_blks_read AS pages, calls, query"
         + ofThisDatabase + " ORDER BY total_exec_time DESC LIMIT " + Math.min(top, 5))
         .forEach(row -> System.out.printf("%sstatement exec_ms_per_dossier=%.2f pages_per_dossier=%.1f"
             + " calls_per_dossier=%.1f query=%s%n", prefix, ((Number) row.get("total_exec_time")).doubleValue() / done,
             ((Number) row.get("pages")).doubleValue() / done, ((Number) row.get("calls")).doubleValue() / done,
-            abbreviate(String.valueOf(row.get("query")).replaceAll("\\s+", " "), 140)));
+            queryOf(row)));
+  }
+
+  /** A statement's text as pg_stat_statements normalised it, on one line and abbreviated. */
+  private static String queryOf(Map<String, Object> row) {
+    return abbreviate(String.valueOf(row.get("query")).replaceAll("\\s+", " "), 140);
   }
 
   private static String abbreviate(String text, int length) {
