@@ -4,11 +4,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 
 /**
@@ -17,6 +21,13 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
  * is the engine's own, unchanged. Every write of an authorization passes here (the engine's
  * commands, its default task authorizations and Camunda Admin all use this manager), which is
  * where the facts are forgotten when a write could widen them.
+ *
+ * <p>One look-up is answered without the database: before it writes a new task's default
+ * authorizations (its candidate groups', its assignee's), the engine asks whether one already
+ * names the task. For a process's task created in this very command the answer is always "none":
+ * its id was generated in this command, and nothing written in it is in the table before the
+ * flush (the engine's own look-up could not see it either). A standalone task, whose id the
+ * caller may choose, is still looked up.
  */
 final class CachingAuthorizationManager extends AuthorizationManager {
 
@@ -77,6 +88,19 @@ final class CachingAuthorizationManager extends AuthorizationManager {
   private static boolean isAutoRevokeMode() {
     String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
     return mode == null || ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO.equalsIgnoreCase(mode);
+  }
+
+  @Override
+  public AuthorizationEntity findAuthorization(int type, String userId, String groupId, Resource resource,
+      String resourceId) {
+    if (resource != null && resource.resourceType() == Resources.TASK.resourceType() && resourceId != null) {
+      var cached = getDbEntityManager().getDbEntityCache().getCachedEntity(TaskEntity.class, resourceId);
+      if (cached != null && cached.getEntityState() == DbEntityState.TRANSIENT
+          && ((TaskEntity) cached.getEntity()).getProcessInstanceId() != null) {
+        return null;
+      }
+    }
+    return super.findAuthorization(type, userId, groupId, resource, resourceId);
   }
 
   @Override

@@ -61,6 +61,7 @@ class EngineInternalsTest {
       Map.entry("vn.danvan.history.HistoryUpdatePlugin", "engine plugin installing the history event handler (impl)"),
       Map.entry("vn.danvan.identity.AuthorizationFactsPlugin", "engine plugin installing the authorization manager"),
       Map.entry("vn.danvan.identity.CachingAuthorizationManager", "the engine's authorization manager, extended (impl)"),
+      Map.entry("vn.danvan.config.PipelinedFlushPlugin", "engine plugin giving the engine's MyBatis sessions their connections"),
       Map.entry("vn.danvan.config.EngineManagers", "installs a manager through the engine's session factories (impl)"),
       Map.entry("vn.danvan.definition.DefinitionRowsPlugin", "engine plugin installing the definition managers"),
       Map.entry("vn.danvan.definition.CachingProcessDefinitionManager", "the engine's process definition manager, extended (impl)"),
