@@ -25,13 +25,13 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.danvan.support.OneTaskProbe;
 import vn.danvan.support.PostgresIntegrationTest;
 
 /**
@@ -45,7 +45,7 @@ import vn.danvan.support.PostgresIntegrationTest;
 @PostgresIntegrationTest
 class PipelinedFlushIT {
 
-  private static final String PROCESS = "pipelinedFlushProbe";
+  private static final String PROCESS = OneTaskProbe.KEY;
 
   @Autowired DataSource dataSource;
   @Autowired JdbcTemplate jdbc;
@@ -55,11 +55,7 @@ class PipelinedFlushIT {
 
   @BeforeAll
   static void deploy(@Autowired RepositoryService repository) {
-    repository.createDeployment().name("pipelined-flush-test").addModelInstance(PROCESS + ".bpmn",
-        Bpmn.createExecutableProcess(PROCESS).name("Thử ghi một lượt").camundaHistoryTimeToLive(1)
-            .startEvent().name("Bắt đầu")
-            .userTask("Task_Probe").name("Việc thử").camundaCandidateGroups("specialist")
-            .endEvent().name("Kết thúc").done()).deploy();
+    OneTaskProbe.deployOnce(repository);
   }
 
   @BeforeEach

@@ -18,12 +18,12 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.danvan.support.OneTaskProbe;
 import vn.danvan.support.PostgresIntegrationTest;
 
 /**
@@ -37,7 +37,7 @@ import vn.danvan.support.PostgresIntegrationTest;
 @PostgresIntegrationTest
 class TaskAuthorizationLookupIT {
 
-  private static final String PROCESS = "pipelinedFlushProbe";
+  private static final String PROCESS = OneTaskProbe.KEY;
   /** MyBatis logs each mapped statement under its id. */
   private static final String LOOKUP_LOG =
       "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.selectAuthorizationByParameters";
@@ -48,13 +48,7 @@ class TaskAuthorizationLookupIT {
 
   @BeforeAll
   static void deploy(@Autowired RepositoryService repository) {
-    if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-      repository.createDeployment().name("task-authorization-test").addModelInstance(PROCESS + ".bpmn",
-          Bpmn.createExecutableProcess(PROCESS).name("Thử ghi một lượt").camundaHistoryTimeToLive(1)
-              .startEvent().name("Bắt đầu")
-              .userTask("Task_Probe").name("Việc thử").camundaCandidateGroups("specialist")
-              .endEvent().name("Kết thúc").done()).deploy();
-    }
+    OneTaskProbe.deployOnce(repository);
   }
 
   @AfterEach
