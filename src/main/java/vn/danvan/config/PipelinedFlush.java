@@ -174,11 +174,13 @@ public final class PipelinedFlush {
           }
         }
         boolean resultSet = all.execute();
-        while (resultSet || all.getUpdateCount() != -1) {
+        int count = all.getUpdateCount();
+        while (resultSet || count != -1) {
           if (!resultSet) {
-            counts.add(all.getUpdateCount());
+            counts.add(count);
           }
           resultSet = all.getMoreResults();
+          count = all.getUpdateCount();
         }
       }
       return counts;
@@ -250,9 +252,6 @@ public final class PipelinedFlush {
           return executeBatch(method, args);
         }
         case "close" -> pipeline.done(this);
-        case "getConnection" -> {
-          return statement.getConnection();
-        }
         default -> {
           // any other statement method is the driver's own
         }
@@ -267,11 +266,10 @@ public final class PipelinedFlush {
       int[] given = answer;
       pipeline.done(this);
       answer = null;
+      rows.clear();
       if (given == null) {
-        rows.clear();
         return call(statement, method, args);
       }
-      rows.clear();
       statement.clearBatch();
       if (method.getName().equals("executeLargeBatch")) {
         return Arrays.stream(given).asLongStream().toArray();

@@ -39,8 +39,9 @@ import vn.danvan.support.PostgresIntegrationTest;
  * batches and the pipelined ones give the same row counts (an update that meets no row answers 0,
  * which is how Camunda sees a concurrent change) in one round trip instead of one per statement; a
  * failing statement surfaces at its own {@code executeBatch} with its own error, after the batches
- * before it were written once; outside a transaction each batch goes on its own; and through the engine, a command whose update meets a row changed
- * behind its back fails with an optimistic locking error and leaves nothing of what it wrote.
+ * before it were written once; outside a transaction each batch goes on its own; and through the
+ * engine, a command whose update meets a row changed behind its back fails with an optimistic
+ * locking error and leaves nothing of what it wrote.
  */
 @PostgresIntegrationTest
 class PipelinedFlushIT {
