@@ -157,6 +157,11 @@ class LifecycleBenchmark {
       JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(),
           database.password()));
       boolean statements = statementsLoadable(jdbc);
+      if (statements && Boolean.getBoolean("danvan.bench.nested-statements")) {
+        // foreign-key checks and other statements run inside a statement count on their own
+        jdbc.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
+        jdbc.queryForList("SELECT pg_reload_conf()");
+      }
       Approved previous = null;
       for (int i = 0; i < warmUp; i++) {
         Approved next = receiveAndApprove(i);
@@ -180,6 +185,7 @@ class LifecycleBenchmark {
       throws Exception {
     latencies.clear();
     Resources before = Resources.read(jdbc);
+    Map<String, long[]> scansBefore = tableScans(jdbc);
     long tripsBefore = roundTrips.count();
     roundTrips.traced().clear();
     if (statements) {
@@ -222,6 +228,7 @@ class LifecycleBenchmark {
     pool.shutdown();
     long trips = roundTrips.count() - tripsBefore;
     Resources after = Resources.read(jdbc);
+    Map<String, long[]> scansAfter = tableScans(jdbc);
     int done = finished.get();
     assertThat(done).as("dossiers finished").isEqualTo(seconds > 0 ? done : dossiers).isPositive();
 
@@ -251,6 +258,7 @@ class LifecycleBenchmark {
     if (statements) {
       printStatements(jdbc, p, done);
     }
+    printTableScans(p, done, scansBefore, scansAfter);
     printTrace(p, done);
     return new Level(clients, done / elapsed, startP99[0], trips / (double) done, transactions, appCpu + dbCpu);
   }
@@ -305,6 +313,35 @@ class LifecycleBenchmark {
             + " calls_per_dossier=%.1f query=%s%n", prefix, ((Number) row.get("total_exec_time")).doubleValue() / done,
             ((Number) row.get("pages")).doubleValue() / done, ((Number) row.get("calls")).doubleValue() / done,
             queryOf(row)));
+  }
+
+  /** Per table: sequential scans, rows they read, index scans (pg_stat_user_tables). */
+  private static Map<String, long[]> tableScans(JdbcTemplate jdbc) {
+    Map<String, long[]> scans = new java.util.HashMap<>();
+    jdbc.query("SELECT relname, seq_scan, seq_tup_read, COALESCE(idx_scan, 0) AS idx_scan FROM pg_stat_user_tables",
+        row -> {
+          scans.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3), row.getLong(4)});
+        });
+    return scans;
+  }
+
+  /**
+   * The tables whose sequential scans read the most rows in the level: a scan that reads many rows
+   * per dossier is a missing index (or a foreign key's check without one).
+   */
+  private static void printTableScans(String prefix, int done, Map<String, long[]> before, Map<String, long[]> after) {
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), delta(e.getValue(), before.getOrDefault(e.getKey(), new long[3]))))
+        .filter(e -> e.getValue()[1] > 0)
+        .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingLong((long[] d) -> d[1]).reversed()))
+        .limit(5)
+        .forEach(e -> System.out.printf("%stable %s seq_scans_per_dossier=%.1f seq_rows_per_dossier=%.1f"
+            + " index_scans_per_dossier=%.1f%n", prefix, e.getKey().toLowerCase(java.util.Locale.ROOT),
+            e.getValue()[0] / (double) done, e.getValue()[1] / (double) done, e.getValue()[2] / (double) done));
+  }
+
+  private static long[] delta(long[] after, long[] before) {
+    return new long[] {after[0] - before[0], after[1] - before[1], after[2] - before[2]};
   }
 
   /** A statement's text as pg_stat_statements normalised it, on one line and abbreviated. */
