@@ -2,15 +2,13 @@ package vn.danvan.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.danvan.support.PostgresIntegrationTest;
 
 /**
@@ -24,6 +22,7 @@ import vn.danvan.support.PostgresIntegrationTest;
 class LookupIndexIT {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -40,19 +39,10 @@ class LookupIndexIT {
       "SELECT user_id, position, title FROM dv_unit_official WHERE unit_code = 'x' ORDER BY position, user_id",
       "SELECT seen_at FROM dv_login_known_client WHERE user_key = 'x' AND address = 'x'"})
   void aLookUpUsesAnIndex(String statement) {
-    List<String> plan = jdbc.execute((ConnectionCallback<List<String>>) connection -> {
-      List<String> lines = new ArrayList<>();
-      try (Statement explain = connection.createStatement()) {
-        explain.execute("SET enable_seqscan = off");
-        try (ResultSet rows = explain.executeQuery("EXPLAIN " + statement)) {
-          while (rows.next()) {
-            lines.add(rows.getString(1));
-          }
-        } finally {
-          explain.execute("RESET enable_seqscan");
-        }
-      }
-      return lines;
+    // SET LOCAL ends with the transaction: the pooled connection goes back with its usual setting
+    List<String> plan = new TransactionTemplate(transactions).execute(status -> {
+      jdbc.execute("SET LOCAL enable_seqscan = off");
+      return jdbc.queryForList("EXPLAIN " + statement, String.class);
     });
     assertThat(String.join("\n", plan)).as(statement).contains("Index").doesNotContain("Seq Scan");
   }
