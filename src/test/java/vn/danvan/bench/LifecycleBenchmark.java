@@ -162,20 +162,16 @@ class LifecycleBenchmark {
         jdbc.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
         jdbc.queryForList("SELECT pg_reload_conf()");
       }
-      Approved previous = null;
-      for (int i = 0; i < warmUp; i++) {
-        Approved next = receiveAndApprove(i);
-        if (previous != null) {
-          handOver(previous);
-        }
-        previous = next;
-      }
-      if (previous != null) {
-        handOver(previous);
-      }
+      warmUp(mode, warmUp);
       List<Level> measured = new ArrayList<>();
       for (int clients : levels) {
         measured.add(runLevel(jdbc, mode, clients, dossiers, seconds, statements));
+      }
+      long hold = Long.getLong("danvan.bench.hold-ms", 0);
+      if (hold > 0) {
+        // to look into the database the run left (psql, EXPLAIN) before it is dropped
+        System.out.println("BENCHMARK holding " + database.url() + " for " + hold + " ms");
+        Thread.sleep(hold);
       }
       return measured;
     }
@@ -185,19 +181,117 @@ class LifecycleBenchmark {
       throws Exception {
     latencies.clear();
     Resources before = Resources.read(jdbc);
+    Map<Long, Long> clientCpuBefore = clientThreadsCpu();
+    long jitBefore = compilerThreadsCpuMs();
     Map<String, long[]> scansBefore = tableScans(jdbc);
     long tripsBefore = roundTrips.count();
     roundTrips.traced().clear();
     if (statements) {
       jdbc.queryForList("SELECT pg_stat_statements_reset()");
     }
+    ExecutorService pool = Executors.newFixedThreadPool(clients, named("bench-client-"));
+    long t0 = System.nanoTime();
+    int done = drive(pool, clients, dossiers, seconds, 1_000_000 * clients + (mode.equals("stock") ? 500_000 : 0));
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    long clientCpuNs = cpuSince(clientCpuBefore, clientThreadsCpu());
+    long jitMs = compilerThreadsCpuMs() - jitBefore;
+    pool.shutdown();
+    long trips = roundTrips.count() - tripsBefore;
+    Resources after = Resources.read(jdbc);
+    Map<String, long[]> scansAfter = tableScans(jdbc);
+    assertThat(done).as("dossiers finished").isEqualTo(seconds > 0 ? done : dossiers).isPositive();
+
+    String p = "BENCHMARK run=" + mode + " clients=" + clients + " ";
+    System.out.printf("%sdossiers=%d seconds=%.1f dossiers_per_s=%.2f%n", p, done, elapsed, done / elapsed);
+    double[] startP99 = {0};
+    latencies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      long[] ms = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+      if (e.getKey().equals("start")) {
+        startP99[0] = pct(ms, 99);
+      }
+      System.out.printf("%slatency kind=%-17s n=%5d p50_ms=%7.1f p95_ms=%7.1f p99_ms=%7.1f max_ms=%7.1f%n", p,
+          e.getKey(), ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1] / 1e6);
+    });
+    double jvmCpuMs = (after.jvmCpuNs - before.jvmCpuNs) / 1e6;
+    double appCpu = (jvmCpuMs - clientCpuNs / 1e6) / done;
+    double dbCpu = (after.postgresCpuMs - before.postgresCpuMs) / done;
+    double transactions = (after.transactions - before.transactions) / (double) done;
+    System.out.printf("%sper_dossier app_cpu_ms=%.1f (jvm %.1f minus load client %.1f) postgres_cpu_ms=%.1f"
+            + " transactions=%.1f round_trips=%.1f db_bytes=%.0f jvm_alloc_mb=%.1f (incl. load client)%n", p,
+        appCpu, jvmCpuMs / done, clientCpuNs / 1e6 / done, dbCpu, transactions, trips / (double) done,
+        (after.databaseBytes - before.databaseBytes) / (double) done,
+        (after.jvmAllocatedBytes - before.jvmAllocatedBytes) / 1048576.0 / done);
+    // the JIT compiler's threads count in the JVM's CPU, hence in the application's: a level that
+    // still compiles much measures the compiler as well as the application (see warmUp)
+    System.out.printf("%sper_dossier jit_compiler_cpu_ms=%.1f (in app_cpu_ms)%n", p, jitMs / (double) done);
+    System.out.printf("%sper_dossier rows_inserted=%.1f rows_updated=%.1f rows_deleted=%.1f rows_fetched=%.1f%n", p,
+        (after.inserted - before.inserted) / (double) done, (after.updated - before.updated) / (double) done,
+        (after.deleted - before.deleted) / (double) done, (after.fetched - before.fetched) / (double) done);
+    if (statements) {
+      printStatements(jdbc, p, done);
+    }
+    printTableScans(p, done, scansBefore, scansAfter);
+    printTrace(p, done);
+    return new Level(clients, done / elapsed, startP99[0], trips / (double) done, transactions, appCpu + dbCpu);
+  }
+
+  /**
+   * Warms the run up: {@code minimum} dossiers one after the other, then batches of
+   * {@value #WARM_UP_BATCH} at 4 clients for as long as the JIT compiler's threads still take more
+   * than {@code danvan.bench.warmup-jit-share} (default 0.05) of the machine's CPU during a batch,
+   * up to {@code danvan.bench.warmup-max} dossiers (3000). This application's code (engine, MyBatis,
+   * PDF, signing: some 24,000 classes) takes the compiler minutes to settle; a level measured while
+   * the compiler runs at half a core measures the compiler, and whichever run comes first in the
+   * JVM pays for the code both share.
+   */
+  private void warmUp(String mode, int minimum) throws Exception {
+    long t0 = System.nanoTime();
+    Approved previous = null;
+    for (int i = 0; i < minimum; i++) {
+      Approved next = receiveAndApprove(i);
+      if (previous != null) {
+        handOver(previous);
+      }
+      previous = next;
+    }
+    if (previous != null) {
+      handOver(previous);
+    }
+    int maximum = Integer.getInteger("danvan.bench.warmup-max", 3000);
+    double share = Double.parseDouble(System.getProperty("danvan.bench.warmup-jit-share", "0.05"));
+    int warmed = minimum;
+    double lastShare = Double.NaN;
+    while (warmed + WARM_UP_BATCH <= maximum) {
+      ExecutorService pool = Executors.newFixedThreadPool(4, named("bench-client-"));
+      long jit = compilerThreadsCpuMs();
+      long b0 = System.nanoTime();
+      try {
+        drive(pool, 4, WARM_UP_BATCH, 0, 100_000 + warmed);
+      } finally {
+        pool.shutdown();
+      }
+      double wallMs = (System.nanoTime() - b0) / 1e6;
+      warmed += WARM_UP_BATCH;
+      lastShare = (compilerThreadsCpuMs() - jit) / (wallMs * Runtime.getRuntime().availableProcessors());
+      if (lastShare <= share) {
+        break;
+      }
+    }
+    System.out.printf("BENCHMARK run=%s warm_up dossiers=%d seconds=%.0f jit_compiler_share_of_cpu_last_batch=%.3f%n",
+        mode, warmed, (System.nanoTime() - t0) / 1e9, lastShare);
+  }
+
+  private static final int WARM_UP_BATCH = 100;
+
+  /**
+   * {@code clients} threads of {@code pool} drive whole lifecycles until {@code dossiers} have
+   * started (or, with {@code seconds} > 0, for that long); returns how many finished.
+   */
+  private int drive(ExecutorService pool, int clients, int dossiers, int seconds, int offset) throws Exception {
     AtomicInteger started = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    ExecutorService pool = Executors.newFixedThreadPool(clients, named("bench-client-"));
-    long t0 = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
-    int offset = 1_000_000 * clients + (mode.equals("stock") ? 500_000 : 0);
     for (int c = 0; c < clients; c++) {
       futures.add(pool.submit(() -> {
         Approved previous = null;
@@ -223,44 +317,31 @@ class LifecycleBenchmark {
     for (Future<?> f : futures) {
       f.get(); // rethrows a failed lifecycle: the benchmark fails rather than print a wrong figure
     }
-    double elapsed = (System.nanoTime() - t0) / 1e9;
-    long clientCpuNs = clientThreadsCpu();
-    pool.shutdown();
-    long trips = roundTrips.count() - tripsBefore;
-    Resources after = Resources.read(jdbc);
-    Map<String, long[]> scansAfter = tableScans(jdbc);
-    int done = finished.get();
-    assertThat(done).as("dossiers finished").isEqualTo(seconds > 0 ? done : dossiers).isPositive();
+    return finished.get();
+  }
 
-    String p = "BENCHMARK run=" + mode + " clients=" + clients + " ";
-    System.out.printf("%sdossiers=%d seconds=%.1f dossiers_per_s=%.2f%n", p, done, elapsed, done / elapsed);
-    double[] startP99 = {0};
-    latencies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      long[] ms = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
-      if (e.getKey().equals("start")) {
-        startP99[0] = pct(ms, 99);
-      }
-      System.out.printf("%slatency kind=%-17s n=%5d p50_ms=%7.1f p95_ms=%7.1f p99_ms=%7.1f max_ms=%7.1f%n", p,
-          e.getKey(), ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1] / 1e6);
-    });
-    double jvmCpuMs = (after.jvmCpuNs - before.jvmCpuNs) / 1e6;
-    double appCpu = (jvmCpuMs - clientCpuNs / 1e6) / done;
-    double dbCpu = (after.postgresCpuMs - before.postgresCpuMs) / done;
-    double transactions = (after.transactions - before.transactions) / (double) done;
-    System.out.printf("%sper_dossier app_cpu_ms=%.1f (jvm %.1f minus load client %.1f) postgres_cpu_ms=%.1f"
-            + " transactions=%.1f round_trips=%.1f db_bytes=%.0f jvm_alloc_mb=%.1f (incl. load client)%n", p,
-        appCpu, jvmCpuMs / done, clientCpuNs / 1e6 / done, dbCpu, transactions, trips / (double) done,
-        (after.databaseBytes - before.databaseBytes) / (double) done,
-        (after.jvmAllocatedBytes - before.jvmAllocatedBytes) / 1048576.0 / done);
-    System.out.printf("%sper_dossier rows_inserted=%.1f rows_updated=%.1f rows_deleted=%.1f rows_fetched=%.1f%n", p,
-        (after.inserted - before.inserted) / (double) done, (after.updated - before.updated) / (double) done,
-        (after.deleted - before.deleted) / (double) done, (after.fetched - before.fetched) / (double) done);
-    if (statements) {
-      printStatements(jdbc, p, done);
+  /**
+   * CPU of the JVM's JIT compiler threads (C1, C2) in ms, from /proc (0 elsewhere). A compiler
+   * thread the JVM stops meanwhile takes its time with it: a lower bound.
+   */
+  static long compilerThreadsCpuMs() {
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      return tasks.mapToLong(task -> {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (!name.contains("CompilerThre")) {
+            return 0;
+          }
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (java.io.IOException | RuntimeException e) {
+          return 0; // the thread ended meanwhile
+        }
+      }).sum();
+    } catch (java.io.IOException e) {
+      return 0;
     }
-    printTableScans(p, done, scansBefore, scansAfter);
-    printTrace(p, done);
-    return new Level(clients, done / elapsed, startP99[0], trips / (double) done, transactions, appCpu + dbCpu);
   }
 
   /** With {@code danvan.bench.trace-sql}: round trips per dossier by request kind, and their SQL. */
@@ -463,12 +544,28 @@ class LifecycleBenchmark {
     return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
   }
 
-  /** CPU of the load client's threads (alive until the level is read), to subtract from the JVM's. */
-  private static long clientThreadsCpu() {
+  /**
+   * CPU of the load client's threads by thread id: the benchmark's own ({@code bench-}, whose HTTP
+   * executor lives through every level and run) and the HTTP client's selector thread. A level
+   * counts what they used since its start ({@link #cpuSince}), not since they started.
+   */
+  private static Map<Long, Long> clientThreadsCpu() {
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    Set<Long> ids = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("bench-")).map(Thread::getId).collect(Collectors.toSet());
-    return ids.stream().mapToLong(threads::getThreadCpuTime).filter(ns -> ns > 0).sum();
+    Map<Long, Long> cpu = new java.util.HashMap<>();
+    Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("bench-") || t.getName().startsWith("HttpClient-"))
+        .forEach(t -> {
+          long ns = threads.getThreadCpuTime(t.getId());
+          if (ns > 0) {
+            cpu.put(t.getId(), ns);
+          }
+        });
+    return cpu;
+  }
+
+  /** CPU the threads alive now used since {@code before} (a thread born meanwhile: all of its). */
+  static long cpuSince(Map<Long, Long> before, Map<Long, Long> now) {
+    return now.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
   }
 
   private static java.util.concurrent.ThreadFactory named(String prefix) {
@@ -505,8 +602,16 @@ class LifecycleBenchmark {
      */
     private static double postgresProcessesCpuMs(JdbcTemplate jdbc) {
       try {
-        long backend = jdbc.queryForObject("SELECT pg_backend_pid()", Long.class);
-        long postmaster = Long.parseLong(stat(backend)[1]);
+        // the backend's parent is read while its connection is open: a closed one's process is gone
+        long postmaster = jdbc.execute((java.sql.Connection connection) -> {
+          try (var statement = connection.createStatement();
+              var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            return Long.parseLong(stat(rows.getLong(1))[1]);
+          } catch (java.io.IOException e) {
+            throw new java.sql.SQLException("no /proc entry for the backend", e);
+          }
+        });
         String[] own = stat(postmaster);
         long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
             + Long.parseLong(own[14]);
@@ -521,6 +626,7 @@ class LifecycleBenchmark {
             }).sum();
         return ticks * 10.0;
       } catch (Exception e) {
+        System.out.println("BENCHMARK PostgreSQL's CPU not readable (counted as 0): " + e);
         return 0;
       }
     }
