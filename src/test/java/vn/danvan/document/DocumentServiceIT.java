@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.danvan.config.BadRequestException;
 import vn.danvan.support.PostgresIntegrationTest;
@@ -163,5 +165,66 @@ class DocumentServiceIT {
     assertThat(documents.find(draft.id()).orElseThrow().state()).isEqualTo(DocumentState.DRAFT);
     assertThatThrownBy(() -> documents.markSigned("no-such-id", "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static byte[] withSignatureAppended(byte[] pdf) {
+    return (new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1) + "\n% signature appended\n")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** The state of the row in the table as this transaction sees it, or "none". */
+  private String stateInTable(String id) {
+    return jdbc.queryForList("SELECT state FROM dv_document WHERE id = ?", String.class, id).stream().findFirst()
+        .orElse("none");
+  }
+
+  @Test
+  void documentDrawnUpAndSignedInOneTransactionIsInsertedOnceSigned() {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    String[] atCommit = new String[1];
+    byte[][] signedPdf = new byte[1][];
+    StoredDocument signed = tx.execute(status -> {
+      StoredDocument draft = documents.create(result(2038));
+      // held with the transaction, which reads it from there: not in the table yet
+      assertThat(stateInTable(draft.id())).isEqualTo("none");
+      assertThat(documents.find(draft.id())).contains(draft);
+      signedPdf[0] = withSignatureAppended(documents.content(draft.id()).orElseThrow());
+      StoredDocument result = documents.markSigned(draft.id(), signedPdf[0]);
+      assertThat(documents.content(draft.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(signedPdf[0]));
+      assertThat(stateInTable(draft.id())).as("signed, still not in the table").isEqualTo("none");
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          atCommit[0] = stateInTable(draft.id());
+        }
+
+        @Override
+        public int getOrder() {
+          return LOWEST_PRECEDENCE; // after the held rows were inserted
+        }
+      });
+      return result;
+    });
+
+    assertThat(atCommit[0]).as("inserted at the commit, signed").isEqualTo("SIGNED");
+    StoredDocument stored = documents.find(signed.id()).orElseThrow();
+    assertThat(stored.state()).isEqualTo(DocumentState.SIGNED);
+    assertThat(stored.sha256()).isEqualTo(DocumentService.sha256(signedPdf[0]));
+    assertThat(stored.number()).isEqualTo(1);
+    assertThat(documents.content(signed.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(signedPdf[0]));
+  }
+
+  @Test
+  void documentsOfACaseListedInTheirTransactionIncludeThoseNotInsertedYet() {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    String id = tx.execute(status -> {
+      StoredDocument draft = documents.create(result(2039));
+      assertThat(documents.findByCase("case-2039")).extracting(StoredDocument::id).containsExactly(draft.id());
+      assertThat(stateInTable(draft.id())).as("listed, hence inserted").isEqualTo("DRAFT");
+      documents.markSigned(draft.id(), withSignatureAppended(documents.content(draft.id()).orElseThrow()));
+      assertThat(stateInTable(draft.id())).as("the signature updates the row").isEqualTo("SIGNED");
+      return draft.id();
+    });
+    assertThat(documents.find(id).orElseThrow().state()).isEqualTo(DocumentState.SIGNED);
   }
 }

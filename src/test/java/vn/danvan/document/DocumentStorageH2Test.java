@@ -44,7 +44,7 @@ class DocumentStorageH2Test {
     tx = new TransactionTemplate(transactions);
     pool = new NumberingPool(dataSource);
     numbering = new DocumentNumbering(jdbc, transactions, pool, true);
-    repository = new DocumentRepository(jdbc, true);
+    repository = new DocumentRepository(jdbc, true, true);
   }
 
   private int next(String unit, String register, int year) {
@@ -146,6 +146,7 @@ class DocumentStorageH2Test {
 
   @Test
   void aDocumentThisTransactionWroteIsNotReadBackButALockReadsIt() {
+    // inserted at once (the held insert off): the lock is a statement
     List<String> queries = new ArrayList<>();
     JdbcTemplate recording = new JdbcTemplate(jdbc.getDataSource()) {
       @Override
@@ -154,7 +155,7 @@ class DocumentStorageH2Test {
         return super.query(sql, mapper, args);
       }
     };
-    DocumentRepository kept = new DocumentRepository(recording, true);
+    DocumentRepository kept = new DocumentRepository(recording, true, false);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     byte[] draft = {'%', 'P', 'D', 'F', 1};
     byte[] signedPdf = {'%', 'P', 'D', 'F', 2};
@@ -177,6 +178,49 @@ class DocumentStorageH2Test {
         document.signed(DocumentService.sha256(signedPdf), now.plusSeconds(1)));
     assertThat(kept.content(document.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(signedPdf));
     assertThat(queries).hasSize(3);
+  }
+
+  @Test
+  void aDocumentCreatedAndSignedInOneTransactionIsInsertedOnceSignedWithoutALockStatement() {
+    List<String> statements = new ArrayList<>();
+    JdbcTemplate recording = new JdbcTemplate(jdbc.getDataSource()) {
+      @Override
+      public <T> List<T> query(String sql, org.springframework.jdbc.core.RowMapper<T> mapper, Object... args) {
+        statements.add(sql);
+        return super.query(sql, mapper, args);
+      }
+
+      @Override
+      public int update(String sql, Object... args) {
+        statements.add(sql);
+        return super.update(sql, args);
+      }
+    };
+    DocumentRepository held = new DocumentRepository(recording, true, true);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    byte[] draft = {'%', 'P', 'D', 'F', 1};
+    byte[] signedPdf = {'%', 'P', 'D', 'F', 2};
+    StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), "dongha", "case-3", DocumentKind.RESULT,
+        "QĐ", 9, "QĐ-UBND", 2026, "QUYẾT ĐỊNH", DocumentState.DRAFT, DocumentService.sha256(draft), now, now, null);
+    StoredDocument signed = document.signed(DocumentService.sha256(signedPdf), now.plusSeconds(1));
+    tx.executeWithoutResult(status -> {
+      held.insert(document, draft);
+      assertThat(held.findForUpdate(document.id())).as("its own, not in the table yet").contains(document);
+      held.updateSigned(signed, signedPdf);
+      assertThat(held.find(document.id())).contains(signed);
+      assertThat(held.content(document.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(signedPdf));
+      assertThat(statements).as("nothing sent before the commit").isEmpty();
+    });
+    assertThat(statements).hasSize(1).allSatisfy(sql -> assertThat(sql).startsWith("INSERT INTO dv_document"));
+    assertThat(repository.find(document.id())).contains(signed);
+    assertThat(repository.content(document.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(signedPdf));
+
+    tx.executeWithoutResult(status -> {
+      held.insert(new StoredDocument(UUID.randomUUID().toString(), "dongha", "case-3", DocumentKind.RESULT, "QĐ", 10,
+          "QĐ-UBND", 2026, "QUYẾT ĐỊNH", DocumentState.DRAFT, DocumentService.sha256(draft), now, now, null), draft);
+      status.setRollbackOnly();
+    });
+    assertThat(repository.findByCase("case-3")).as("a rollback inserts nothing").containsExactly(signed);
   }
 
   @Test
