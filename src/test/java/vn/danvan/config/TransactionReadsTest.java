@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** {@link TransactionReads} without a database: what is kept, for how long, and when it is off. */
 class TransactionReadsTest {
@@ -22,23 +20,9 @@ class TransactionReadsTest {
     };
   }
 
-  private static void begin() {
-    TransactionSynchronizationManager.initSynchronization();
-    TransactionSynchronizationManager.setActualTransactionActive(true);
-  }
-
-  /** Ends the simulated transaction as Spring does: synchronizations told, then cleared. */
-  private static void end() {
-    List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
-    TransactionSynchronizationManager.clear();
-    synchronizations.forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
-  }
-
   @AfterEach
   void clear() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.clear();
-    }
+    SimulatedTransaction.clear();
   }
 
   @Test
@@ -46,7 +30,7 @@ class TransactionReadsTest {
     TransactionReads<String> reads = new TransactionReads<>(true, v -> "a");
     reads.written("outside");
     assertThat(reads.get("a", row("loaded"))).as("outside a transaction nothing is kept").contains("loaded");
-    begin();
+    SimulatedTransaction.begin();
     assertThat(reads.get("a", row("before"))).contains("before");
     reads.written("after the write");
     assertThat(reads.get("a", row("read again"))).contains("after the write");
@@ -55,18 +39,18 @@ class TransactionReadsTest {
     assertThat(reads.get("a", row("still kept"))).contains("after the write");
     assertThat(reads.written(List.of("answer"))).isEqualTo(1);
     assertThat(reads.get("a", row("not loaded"))).contains("answer");
-    end();
+    SimulatedTransaction.end();
     TransactionReads<String> off = new TransactionReads<>(false, v -> "a");
-    begin();
+    SimulatedTransaction.begin();
     off.written("written");
     assertThat(off.get("a", row("switched off: loaded"))).contains("switched off: loaded");
-    end();
+    SimulatedTransaction.end();
   }
 
   @Test
   void aRowIsLoadedOncePerTransactionUntilForgotten() {
     TransactionReads<String> reads = new TransactionReads<>(true, v -> "a");
-    begin();
+    SimulatedTransaction.begin();
     assertThat(reads.get("a", row("a1"))).contains("a1");
     assertThat(reads.get("a", row("a2"))).contains("a1");
     assertThat(reads.find("a1"::equals, row("a3"))).contains("a1");
@@ -74,10 +58,10 @@ class TransactionReadsTest {
     reads.forget("a");
     assertThat(reads.get("a", row("a4"))).contains("a4");
     assertThat(loads).hasValue(2);
-    end();
-    begin();
+    SimulatedTransaction.end();
+    SimulatedTransaction.begin();
     assertThat(reads.get("a", row("a5"))).as("a new transaction loads again").contains("a5");
-    end();
+    SimulatedTransaction.end();
   }
 
   @Test
@@ -87,17 +71,17 @@ class TransactionReadsTest {
     reads.get("a", row("a1"));
     assertThat(loads).as("no transaction").hasValue(2);
     TransactionReads<String> off = new TransactionReads<>(false, v -> "a");
-    begin();
+    SimulatedTransaction.begin();
     off.get("a", row("a1"));
     off.get("a", row("a1"));
     assertThat(loads).as("switched off").hasValue(4);
-    end();
+    SimulatedTransaction.end();
   }
 
   @Test
   void aMissingOrAmbiguousRowIsNotKept() {
     TransactionReads<String> reads = new TransactionReads<>(true, v -> "a");
-    begin();
+    SimulatedTransaction.begin();
     Supplier<List<String>> none = () -> {
       loads.incrementAndGet();
       return List.of();
@@ -105,6 +89,6 @@ class TransactionReadsTest {
     assertThat(reads.get("a", none)).isEmpty();
     assertThat(reads.get("a", none)).isEmpty();
     assertThat(loads).hasValue(2);
-    end();
+    SimulatedTransaction.end();
   }
 }

@@ -23,30 +23,15 @@ class TransactionWritesTest {
         rows -> inserts.add(rows.stream().map(r -> r.id() + ":" + r.version()).toList()));
   }
 
-  private static void begin() {
-    TransactionSynchronizationManager.initSynchronization();
-    TransactionSynchronizationManager.setActualTransactionActive(true);
-  }
-
-  /** Commits the simulated transaction as Spring does: before-commit in order, then cleared. */
-  private static void commit() {
-    List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
-    synchronizations.forEach(s -> s.beforeCommit(false));
-    TransactionSynchronizationManager.clear();
-    synchronizations.forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
-  }
-
   @AfterEach
   void clear() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.clear();
-    }
+    SimulatedTransaction.clear();
   }
 
   @Test
   void aRowCreatedAndChangedInATransactionIsInsertedOnceInItsLastVersionAtTheCommit() {
     TransactionWrites<Row> writes = writes(true);
-    begin();
+    SimulatedTransaction.begin();
     writes.insert(new Row("a", "draft"));
     writes.insert(new Row("b", "draft"));
     assertThat(inserts).as("nothing before the commit").isEmpty();
@@ -55,7 +40,7 @@ class TransactionWritesTest {
     assertThat(writes.replace(new Row("c", "signed"))).as("not created here: the caller updates the table").isFalse();
     assertThat(writes.held("a")).contains(new Row("a", "signed"));
     assertThat(writes.held("c")).isEmpty();
-    commit();
+    SimulatedTransaction.commit();
     assertThat(inserts).containsExactly(List.of("a:signed", "b:draft"));
     assertThat(writes.held("a")).as("nothing held after the transaction").isEmpty();
   }
@@ -63,21 +48,21 @@ class TransactionWritesTest {
   @Test
   void aFlushInsertsTheHeldRowsAndLaterChangesAreTheCallersAgain() {
     TransactionWrites<Row> writes = writes(true);
-    begin();
+    SimulatedTransaction.begin();
     writes.insert(new Row("a", "draft"));
     writes.flush();
     assertThat(inserts).containsExactly(List.of("a:draft"));
     assertThat(writes.held("a")).isEmpty();
     assertThat(writes.replace(new Row("a", "signed"))).isFalse();
     writes.flush();
-    commit();
+    SimulatedTransaction.commit();
     assertThat(inserts).as("inserted once").hasSize(1);
   }
 
   @Test
   void aRowCreatedWhileCommittingIsInsertedAtOnce() {
     TransactionWrites<Row> writes = writes(true);
-    begin();
+    SimulatedTransaction.begin();
     writes.insert(new Row("a", "draft"));
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
@@ -85,7 +70,7 @@ class TransactionWritesTest {
         writes.insert(new Row("late", "draft"));
       }
     });
-    commit();
+    SimulatedTransaction.commit();
     assertThat(inserts).containsExactly(List.of("a:draft"), List.of("late:draft"));
   }
 
@@ -97,31 +82,31 @@ class TransactionWritesTest {
     assertThat(outside.replace(new Row("a", "signed"))).isFalse();
 
     TransactionWrites<Row> off = writes(false);
-    begin();
+    SimulatedTransaction.begin();
     off.insert(new Row("b", "draft"));
     assertThat(off.replace(new Row("b", "signed"))).isFalse();
-    commit();
+    SimulatedTransaction.commit();
     assertThat(inserts).containsExactly(List.of("a:draft"), List.of("b:draft"));
   }
 
   @Test
   void aTransactionWithinAnotherHoldsItsOwnRows() {
     TransactionWrites<Row> writes = writes(true);
-    begin();
+    SimulatedTransaction.begin();
     writes.insert(new Row("outer", "draft"));
     // REQUIRES_NEW: Spring suspends the outer transaction's synchronizations
     List<TransactionSynchronization> suspended = TransactionSynchronizationManager.getSynchronizations();
     TransactionSynchronizationManager.clearSynchronization();
-    begin();
+    SimulatedTransaction.begin();
     assertThat(writes.held("outer")).isEmpty();
     writes.insert(new Row("inner", "draft"));
-    commit();
+    SimulatedTransaction.commit();
     assertThat(inserts).containsExactly(List.of("inner:draft"));
     TransactionSynchronizationManager.initSynchronization();
     TransactionSynchronizationManager.setActualTransactionActive(true);
     suspended.forEach(TransactionSynchronizationManager::registerSynchronization);
     assertThat(writes.held("outer")).isPresent();
-    commit();
+    SimulatedTransaction.commit();
     assertThat(inserts).containsExactly(List.of("inner:draft"), List.of("outer:draft"));
   }
 }

@@ -144,18 +144,30 @@ class DocumentStorageH2Test {
     assertThat(locked).contains(document);
   }
 
+  /** The application's template, recording the SQL of its queries (and of its updates too, if {@code updates}). */
+  private JdbcTemplate recording(List<String> sent, boolean updates) {
+    return new JdbcTemplate(jdbc.getDataSource()) {
+      @Override
+      public <T> List<T> query(String sql, org.springframework.jdbc.core.RowMapper<T> mapper, Object... args) {
+        sent.add(sql);
+        return super.query(sql, mapper, args);
+      }
+
+      @Override
+      public int update(String sql, Object... args) {
+        if (updates) {
+          sent.add(sql);
+        }
+        return super.update(sql, args);
+      }
+    };
+  }
+
   @Test
   void aDocumentThisTransactionWroteIsNotReadBackButALockReadsIt() {
     // inserted at once (the held insert off): the lock is a statement
     List<String> queries = new ArrayList<>();
-    JdbcTemplate recording = new JdbcTemplate(jdbc.getDataSource()) {
-      @Override
-      public <T> List<T> query(String sql, org.springframework.jdbc.core.RowMapper<T> mapper, Object... args) {
-        queries.add(sql);
-        return super.query(sql, mapper, args);
-      }
-    };
-    DocumentRepository kept = new DocumentRepository(recording, true, false);
+    DocumentRepository kept = new DocumentRepository(recording(queries, false), true, false);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     byte[] draft = {'%', 'P', 'D', 'F', 1};
     byte[] signedPdf = {'%', 'P', 'D', 'F', 2};
@@ -183,20 +195,7 @@ class DocumentStorageH2Test {
   @Test
   void aDocumentCreatedAndSignedInOneTransactionIsInsertedOnceSignedWithoutALockStatement() {
     List<String> statements = new ArrayList<>();
-    JdbcTemplate recording = new JdbcTemplate(jdbc.getDataSource()) {
-      @Override
-      public <T> List<T> query(String sql, org.springframework.jdbc.core.RowMapper<T> mapper, Object... args) {
-        statements.add(sql);
-        return super.query(sql, mapper, args);
-      }
-
-      @Override
-      public int update(String sql, Object... args) {
-        statements.add(sql);
-        return super.update(sql, args);
-      }
-    };
-    DocumentRepository held = new DocumentRepository(recording, true, true);
+    DocumentRepository held = new DocumentRepository(recording(statements, true), true, true);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     byte[] draft = {'%', 'P', 'D', 'F', 1};
     byte[] signedPdf = {'%', 'P', 'D', 'F', 2};
