@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows the application only appends within a case step — trail entries, queued messages, clock
@@ -37,11 +36,14 @@ public class TransactionInserts {
   /** PostgreSQL takes at most 65,535 parameters in one statement; beyond this, one batch per table. */
   private static final int MAX_PARAMETERS = 30_000;
 
+  /** The switch of this and of {@link TransactionWrites} (off in the benchmark's stock run). */
+  public static final String SETTING = "${danvan.performance.transaction-inserts:true}";
+
   private final JdbcTemplate jdbc;
   private final boolean enabled;
   private final DatabaseProduct database;
 
-  public TransactionInserts(JdbcTemplate jdbc, @Value("${danvan.performance.transaction-inserts:true}") boolean enabled) {
+  public TransactionInserts(JdbcTemplate jdbc, @Value(SETTING) boolean enabled) {
     this.jdbc = jdbc;
     this.database = new DatabaseProduct(jdbc);
     this.enabled = enabled;
@@ -69,21 +71,11 @@ public class TransactionInserts {
   }
 
   private Pending pending(boolean create) {
-    if (!enabled || !TransactionSynchronizationManager.isSynchronizationActive()
-        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (!enabled) {
       return null;
     }
-    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-      if (synchronization instanceof Pending pending && pending.owner == this) {
-        return pending.committing ? null : pending;
-      }
-    }
-    if (!create) {
-      return null;
-    }
-    Pending pending = new Pending(this);
-    TransactionSynchronizationManager.registerSynchronization(pending);
-    return pending;
+    Pending pending = TransactionBound.find(Pending.class, p -> p.owner == this, create ? () -> new Pending(this) : null);
+    return pending == null || pending.committing ? null : pending;
   }
 
   private void write(Map<String, List<Object[]>> rows) {

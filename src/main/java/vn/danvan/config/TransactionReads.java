@@ -8,7 +8,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows of one table read once per transaction: a reception or a process step reads its case's row
@@ -97,29 +96,14 @@ public final class TransactionReads<V> {
     return found.stream().findFirst();
   }
 
-  /**
-   * The rows kept for the current transaction. They hang on a synchronization of that transaction,
-   * not on the thread: a transaction started inside it (REQUIRES_NEW) has synchronizations of its
-   * own while the outer one's are suspended, so it neither sees nor changes the outer one's rows.
-   */
+  /** The rows kept for the current transaction ({@link TransactionBound}). */
+  @SuppressWarnings("unchecked")
   private Map<String, V> kept(boolean create) {
-    if (!enabled || !TransactionSynchronizationManager.isSynchronizationActive()
-        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (!enabled) {
       return null;
     }
-    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-      if (synchronization instanceof Kept<?> kept && kept.owner == this) {
-        @SuppressWarnings("unchecked")
-        Map<String, V> rows = (Map<String, V>) kept.rows;
-        return rows;
-      }
-    }
-    if (!create) {
-      return null;
-    }
-    Kept<V> kept = new Kept<>(this);
-    TransactionSynchronizationManager.registerSynchronization(kept);
-    return kept.rows;
+    Kept<V> kept = TransactionBound.find(Kept.class, k -> k.owner == this, create ? () -> new Kept<>(this) : null);
+    return kept == null ? null : kept.rows;
   }
 
   /** The rows one transaction read, forgotten with it. */

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows a transaction creates and may change again before it ends, inserted once, in their last
@@ -25,15 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@link #flush}) before a read that asks the table for rows by anything but their key. Outside a
  * transaction, or once it is committing, a row is inserted at once.
  *
- * <p>{@code danvan.performance.transaction-inserts=false} (the benchmark's stock run): every row
- * inserted at once and every change written as it happens.
+ * <p>{@code danvan.performance.transaction-inserts=false} ({@link TransactionInserts#SETTING}, the
+ * benchmark's stock run): every row inserted at once and every change written as it happens.
  *
  * @param <V> the row, with what is written with it
  */
 public final class TransactionWrites<V> {
-
-  /** The setting that switches every instance off: the one of the rows appended at the commit. */
-  public static final String SETTING = "${danvan.performance.transaction-inserts:true}";
 
   private final boolean enabled;
   private final Function<V, String> idOf;
@@ -90,25 +86,14 @@ public final class TransactionWrites<V> {
     }
   }
 
-  /** The rows held for the current transaction, on a synchronization of it (as {@link TransactionReads}). */
+  /** The rows held for the current transaction ({@link TransactionBound}); none once it is committing. */
+  @SuppressWarnings("unchecked")
   private Map<String, V> held(boolean create) {
-    if (!enabled || !TransactionSynchronizationManager.isSynchronizationActive()
-        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (!enabled) {
       return null;
     }
-    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-      if (synchronization instanceof Held<?> held && held.owner == this) {
-        @SuppressWarnings("unchecked")
-        Map<String, V> rows = (Map<String, V>) held.rows;
-        return held.committing ? null : rows;
-      }
-    }
-    if (!create) {
-      return null;
-    }
-    Held<V> held = new Held<>(this);
-    TransactionSynchronizationManager.registerSynchronization(held);
-    return held.rows;
+    Held<V> held = TransactionBound.find(Held.class, h -> h.owner == this, create ? () -> new Held<>(this) : null);
+    return held == null || held.committing ? null : held.rows;
   }
 
   /** The rows one transaction created and has not written yet, in the order of their creation. */

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
+import vn.danvan.config.TransactionInserts;
 import vn.danvan.config.TransactionReads;
 import vn.danvan.config.TransactionWrites;
 
@@ -36,7 +37,7 @@ class DocumentRepository {
   private final TransactionWrites<Unwritten> unwritten;
 
   DocumentRepository(JdbcTemplate jdbc, @Value(TransactionReads.SETTING) boolean transactionReads,
-      @Value(TransactionWrites.SETTING) boolean transactionWrites) {
+      @Value(TransactionInserts.SETTING) boolean transactionWrites) {
     this.jdbc = jdbc;
     this.rows = new TransactionReads<>(transactionReads, StoredDocument::id);
     this.contents = new TransactionReads<>(transactionReads, Content::id);
@@ -76,11 +77,8 @@ class DocumentRepository {
   }
 
   Optional<StoredDocument> find(String id) {
-    Optional<Unwritten> held = unwritten.held(id);
-    if (held.isPresent()) {
-      return Optional.of(held.get().row());
-    }
-    return rows.get(id, () -> jdbc.query("SELECT " + COLUMNS + " FROM dv_document WHERE id = ?", ROW, id));
+    return unwritten.held(id).map(Unwritten::row)
+        .or(() -> rows.get(id, () -> jdbc.query("SELECT " + COLUMNS + " FROM dv_document WHERE id = ?", ROW, id)));
   }
 
   /**
@@ -88,12 +86,10 @@ class DocumentRepository {
    * not inserted yet is its own already.
    */
   Optional<StoredDocument> findForUpdate(String id) {
-    Optional<Unwritten> held = unwritten.held(id);
-    if (held.isPresent()) {
-      return Optional.of(held.get().row());
-    }
-    rows.forget(id);
-    return jdbc.query("SELECT " + COLUMNS + " FROM dv_document WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst();
+    return unwritten.held(id).map(Unwritten::row).or(() -> {
+      rows.forget(id);
+      return jdbc.query("SELECT " + COLUMNS + " FROM dv_document WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst();
+    });
   }
 
   List<StoredDocument> findByCase(String caseRef) {
@@ -102,21 +98,17 @@ class DocumentRepository {
   }
 
   Optional<byte[]> content(String id) {
-    Optional<Unwritten> held = unwritten.held(id);
-    if (held.isPresent()) {
-      return Optional.of(held.get().content());
-    }
-    return contents.get(id, () -> jdbc.query("SELECT id, content FROM dv_document WHERE id = ?",
-        (rs, i) -> new Content(rs.getString(1), rs.getBytes(2)), id)).map(Content::bytes);
+    return unwritten.held(id).map(Unwritten::content).or(() -> contents.get(id, () -> jdbc.query(
+        "SELECT id, content FROM dv_document WHERE id = ?", (rs, i) -> new Content(rs.getString(1), rs.getBytes(2)), id))
+        .map(Content::bytes));
   }
 
+  /** The signed version: replaces a document not inserted yet, else updates its row. */
   void updateSigned(StoredDocument d, byte[] content) {
-    if (unwritten.replace(new Unwritten(d, content))) {
-      written(d, content);
-      return;
+    if (!unwritten.replace(new Unwritten(d, content))) {
+      jdbc.update("UPDATE dv_document SET content = ?, sha256 = ?, state = ?, updated_at = ?, signed_at = ? WHERE id = ?",
+          content, d.sha256(), d.state().name(), time(d.updatedAt()), time(d.signedAt()), d.id());
     }
-    jdbc.update("UPDATE dv_document SET content = ?, sha256 = ?, state = ?, updated_at = ?, signed_at = ? WHERE id = ?",
-        content, d.sha256(), d.state().name(), time(d.updatedAt()), time(d.signedAt()), d.id());
     written(d, content);
   }
 
