@@ -246,16 +246,11 @@ class LifecycleBenchmark {
    */
   private void warmUp(String mode, int minimum) throws Exception {
     long t0 = System.nanoTime();
-    Approved previous = null;
-    for (int i = 0; i < minimum; i++) {
-      Approved next = receiveAndApprove(i);
-      if (previous != null) {
-        handOver(previous);
-      }
-      previous = next;
-    }
-    if (previous != null) {
-      handOver(previous);
+    ExecutorService one = Executors.newSingleThreadExecutor(named("bench-client-"));
+    try {
+      drive(one, 1, minimum, 0, 0);
+    } finally {
+      one.shutdown();
     }
     int maximum = Integer.getInteger("danvan.bench.warmup-max", 3000);
     double share = Double.parseDouble(System.getProperty("danvan.bench.warmup-jit-share", "0.05"));
@@ -329,11 +324,10 @@ class LifecycleBenchmark {
       return tasks.mapToLong(task -> {
         try {
           String stat = Files.readString(task.resolve("stat"));
-          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          if (!name.contains("CompilerThre")) {
+          if (!stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("CompilerThre")) {
             return 0;
           }
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          String[] f = Resources.fields(stat);
           return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
         } catch (java.io.IOException | RuntimeException e) {
           return 0; // the thread ended meanwhile
@@ -633,7 +627,11 @@ class LifecycleBenchmark {
 
     /** Fields of /proc/pid/stat from the state on: [0] state, [1] ppid, [11..14] utime stime cutime cstime. */
     private static String[] stat(long pid) throws java.io.IOException {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return fields(Files.readString(Path.of("/proc/" + pid + "/stat")));
+    }
+
+    /** The fields of a /proc stat line after the command name, which may hold spaces and parentheses. */
+    static String[] fields(String stat) {
       return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
   }
