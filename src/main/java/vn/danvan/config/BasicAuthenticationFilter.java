@@ -30,7 +30,7 @@ import vn.danvan.login.LoginThrottle;
  *
  * <p>A Basic login accepted within the last {@code danvan.performance.identity-cache} is not checked
  * again ({@link RecentLogins}): an API client's next requests skip the password check and the group
- * and tenant queries. The throttle still counts every request's attempt.
+ * and tenant queries, until an identity write on this node. The throttle still counts every request's attempt.
  */
 public class BasicAuthenticationFilter extends AuthenticatedApiFilter {
 
@@ -82,13 +82,14 @@ public class BasicAuthenticationFilter extends AuthenticatedApiFilter {
       }
       known = recentLogins.find(userId, credentials.password()).orElse(null);
       if (known == null) {
+        long checkedAt = recentLogins.generation();
         if (!identityService.checkPassword(userId, credentials.password())) {
           attempt.failed();
           refuse(response);
           return;
         }
         known = identityOf(userId);
-        recentLogins.remember(credentials.password(), known);
+        recentLogins.remember(credentials.password(), known, checkedAt);
       }
       attempt.succeeded();
     }

@@ -20,9 +20,12 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>A hit needs the same user id and password: the key is an HMAC of both under a random key of
  * this JVM (no password, nor a hash an attacker could test guesses against offline, stays in
- * memory). What a hit costs in freshness: a changed password, a removed user or membership counts
- * for that client after at most the time to live (Camunda's own webapps keep a login's groups for
- * five minutes). A failed check is never remembered, so the login throttle sees every wrong password.
+ * memory). A write to users, groups, tenants or memberships through this node's engine forgets every
+ * remembered login at once (the {@code changes} generation, {@link vn.danvan.identity.IdentityChanges}),
+ * and a login checked while one was under way is not remembered. What a hit costs in freshness: such
+ * a change made on another node of a cluster counts here after at most the time to live (Camunda's own
+ * webapps keep a login's groups for five minutes). A failed check is never remembered, so the login
+ * throttle sees every wrong password.
  * At most {@code MAX_USERS} entries, the least recently used forgotten first. {@code PT0S}: nothing
  * is remembered (the stock path, for the benchmark only). Thread-safe.
  */
@@ -33,10 +36,11 @@ final class RecentLogins {
   /** Who a remembered login is. */
   record Identity(String userId, List<String> groups, List<String> tenants) {}
 
-  private record Entry(Identity identity, long expiresAt) {}
+  private record Entry(Identity identity, long expiresAt, long generation) {}
 
   private final long ttlNanos;
   private final LongSupplier nanoClock;
+  private final LongSupplier changes;
   private final SecretKeySpec key;
   private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -45,9 +49,11 @@ final class RecentLogins {
     }
   };
 
-  RecentLogins(Duration ttl, LongSupplier nanoClock) {
+  /** @param changes the generation of this node's identity writes: a login remembered under another is forgotten */
+  RecentLogins(Duration ttl, LongSupplier nanoClock, LongSupplier changes) {
     this.ttlNanos = ttl.toNanos();
     this.nanoClock = nanoClock;
+    this.changes = changes;
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -64,7 +70,7 @@ final class RecentLogins {
       if (entry == null) {
         return Optional.empty();
       }
-      if (nanoClock.getAsLong() - entry.expiresAt() >= 0) {
+      if (nanoClock.getAsLong() - entry.expiresAt() >= 0 || entry.generation() != changes.getAsLong()) {
         entries.remove(k);
         return Optional.empty();
       }
@@ -72,14 +78,23 @@ final class RecentLogins {
     }
   }
 
-  /** Remembers a login whose password the identity service has just accepted. */
-  void remember(String password, Identity identity) {
-    if (ttlNanos <= 0) {
+  /** The generation of identity writes to hand to {@link #remember}: read it before checking the password. */
+  long generation() {
+    return changes.getAsLong();
+  }
+
+  /**
+   * Remembers a login whose password the identity service has just accepted, unless an identity
+   * write happened since {@code checkedAt} ({@link #generation()} before the check): the password,
+   * groups and units read may then be the old ones.
+   */
+  void remember(String password, Identity identity, long checkedAt) {
+    if (ttlNanos <= 0 || checkedAt != changes.getAsLong()) {
       return;
     }
     String k = keyOf(identity.userId(), password);
     synchronized (entries) {
-      entries.put(k, new Entry(identity, nanoClock.getAsLong() + ttlNanos));
+      entries.put(k, new Entry(identity, nanoClock.getAsLong() + ttlNanos, checkedAt));
     }
   }
 

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.PlatformTransactionManager;
+import vn.danvan.identity.IdentityChanges;
 import vn.danvan.login.LoginThrottle;
 
 /**
@@ -31,9 +32,10 @@ class SecurityConfig {
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
-      LoginThrottle throttle, @Value("${danvan.performance.identity-cache:PT30S}") Duration identityCache) {
+      LoginThrottle throttle, IdentityChanges identityChanges,
+      @Value("${danvan.performance.identity-cache:PT30S}") Duration identityCache) {
     var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService,
-        SecurityConfig::isPublic, throttle, new RecentLogins(identityCache, System::nanoTime)));
+        SecurityConfig::isPublic, throttle, new RecentLogins(identityCache, System::nanoTime, identityChanges::generation)));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setName("danvanRestAuthentication");
     // Before Jersey and Spring MVC see the request, after Spring's encoding filter.

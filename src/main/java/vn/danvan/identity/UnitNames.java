@@ -19,14 +19,16 @@ public class UnitNames {
   private final IdentityService identity;
   private final KeptBriefly<Optional<String>> names;
 
-  UnitNames(IdentityService identity, @Value("${danvan.performance.unit-cache:PT30S}") Duration unitCache) {
+  UnitNames(IdentityService identity, IdentityChanges identityChanges,
+      @Value("${danvan.performance.unit-cache:PT30S}") Duration unitCache) {
     this.identity = identity;
-    this.names = new KeptBriefly<>(unitCache, System::nanoTime);
+    this.names = new KeptBriefly<>(unitCache, System::nanoTime, identityChanges::generation);
   }
 
   /**
    * The tenant's name (its id where it has none); empty if no such unit exists. Kept briefly
-   * ({@link KeptBriefly}): a unit renamed in Camunda Admin shows within the unit cache's time.
+   * ({@link KeptBriefly}): a unit renamed in Camunda Admin counts at once on this node
+   * ({@link IdentityChanges}), on other nodes within the unit cache's time.
    */
   public Optional<String> name(String unit) {
     if (unit == null || unit.isBlank()) {

@@ -47,12 +47,12 @@ public class UnitOfficials {
   private final KeptBriefly<Optional<UnitProfile>> profiles;
   private final KeptBriefly<Optional<String>> names;
 
-  UnitOfficials(UnitOfficialsRepository repository, IdentityService identity,
+  UnitOfficials(UnitOfficialsRepository repository, IdentityService identity, IdentityChanges identityChanges,
       @Value("${danvan.performance.unit-cache:PT30S}") Duration unitCache) {
     this.repository = repository;
     this.identity = identity;
     this.profiles = new KeptBriefly<>(unitCache, System::nanoTime);
-    this.names = new KeptBriefly<>(unitCache, System::nanoTime);
+    this.names = new KeptBriefly<>(unitCache, System::nanoTime, identityChanges::generation);
   }
 
   /** The unit above {@code unit}, if one is recorded. */
@@ -128,7 +128,8 @@ public class UnitOfficials {
 
   /**
    * The user's name as a signature or a document shows it ("Phạm Thị Hoa"), if the user exists; kept
-   * briefly ({@link KeptBriefly}), so a rename in Camunda Admin shows within the unit cache's time.
+   * briefly ({@link KeptBriefly}); a rename in Camunda Admin counts at once on this node
+   * ({@link IdentityChanges}), on other nodes within the unit cache's time.
    */
   public Optional<String> fullName(String userId) {
     if (userId == null) {

@@ -61,6 +61,8 @@ class EngineInternalsTest {
       Map.entry("vn.danvan.history.HistoryUpdatePlugin", "engine plugin installing the history event handler (impl)"),
       Map.entry("vn.danvan.identity.AuthorizationFactsPlugin", "engine plugin installing the authorization manager"),
       Map.entry("vn.danvan.identity.CachingAuthorizationManager", "the engine's authorization manager, extended (impl)"),
+      Map.entry("vn.danvan.identity.IdentityChangesPlugin", "engine plugin wrapping the engine's writable identity provider"),
+      Map.entry("vn.danvan.identity.ChangeCountingIdentityProvider", "the engine's writable identity provider (impl SPI), decorated"),
       Map.entry("vn.danvan.config.PipelinedFlushPlugin", "engine plugin giving the engine's MyBatis sessions their connections"),
       Map.entry("vn.danvan.config.EngineManagers", "installs a manager through the engine's session factories (impl)"),
       Map.entry("vn.danvan.definition.DefinitionRowsPlugin", "engine plugin installing the definition managers"),

@@ -75,6 +75,26 @@ class KeptBrieflyTest {
   }
 
   @Test
+  void aChangeMadeElsewhereThatConcernsTheKeptDataCountsAtOnce() {
+    java.util.concurrent.atomic.AtomicLong identityWrites = new java.util.concurrent.atomic.AtomicLong();
+    KeptBriefly<Optional<String>> names = new KeptBriefly<>(Duration.ofSeconds(30), now::get, identityWrites::get);
+    AtomicInteger asked = new AtomicInteger();
+    assertThat(names.get("dongha.leader", () -> Optional.of("Phạm Thị Hoa " + asked.incrementAndGet()))).contains("Phạm Thị Hoa 1");
+    assertThat(names.get("dongha.leader", () -> Optional.of("Phạm Thị Hoa " + asked.incrementAndGet()))).contains("Phạm Thị Hoa 1");
+
+    identityWrites.incrementAndGet(); // renamed in Camunda Admin
+    assertThat(names.get("dongha.leader", () -> Optional.of("Phạm Thị Hoa " + asked.incrementAndGet()))).contains("Phạm Thị Hoa 2");
+    assertThat(names.get("dongha.leader", () -> Optional.of("Phạm Thị Hoa " + asked.incrementAndGet()))).contains("Phạm Thị Hoa 2");
+
+    // read while such a change was made: not kept
+    assertThat(names.get("camlo.leader", () -> {
+      identityWrites.incrementAndGet();
+      return Optional.of("Lê Văn Nam");
+    })).contains("Lê Văn Nam");
+    assertThat(names.get("camlo.leader", () -> Optional.of("Lê Văn Nam (mới)"))).contains("Lê Văn Nam (mới)");
+  }
+
+  @Test
   void aZeroTimeToLiveKeepsNothing() {
     KeptBriefly<Optional<UnitProfile>> never = new KeptBriefly<>(Duration.ZERO, now::get);
     never.get("dongha", this::read);
