@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * identity writes of this node's engine, for the names of units and officials, so that a rename in
  * Camunda Admin counts at once too); what was kept under another generation is read again. A change
  * recorded on another node of a cluster, or behind the engine's back, counts here within the time
- * to live. What must count at once (who
- * still serves, whether a unit or user exists) is not kept here: the callers ask every time.
+ * to live. What must count at once (who still serves, whether a unit or user exists) is not kept
+ * here: the callers ask every time.
  *
  * @param <V> what is kept under a key
  */
