@@ -3,16 +3,15 @@ package vn.danvan.identity;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.WritableIdentityProvider;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
+import vn.danvan.config.EngineManagers;
 
 /**
  * Puts a {@link ChangeCountingIdentityProvider} around the engine's writable identity provider, so
- * that {@link IdentityChanges} hears of every identity write on this node. Nothing is wrapped when
- * the engine's identity is read-only (an LDAP plugin, say). Internal API: the engine's providers
- * are opened by its session factories, reachable only from an engine plugin; wrapped after the
- * engine has chosen its own, whichever plugin chose it.
+ * that {@link IdentityChanges} hears of every identity write on this node. Wrapped after the engine
+ * has chosen its provider, whichever plugin chose it; nothing is wrapped when the engine's identity
+ * is read-only (an LDAP plugin, say). Internal API: the engine's providers are opened by its session
+ * factories, reachable only from an engine plugin.
  */
 @Component
 class IdentityChangesPlugin extends AbstractProcessEnginePlugin {
@@ -25,20 +24,7 @@ class IdentityChangesPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    SessionFactory engines = configuration.getSessionFactories().get(WritableIdentityProvider.class);
-    if (engines == null) {
-      return;
-    }
-    configuration.getSessionFactories().put(WritableIdentityProvider.class, new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return WritableIdentityProvider.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new ChangeCountingIdentityProvider((WritableIdentityProvider) engines.openSession(), changes);
-      }
-    });
+    EngineManagers.wrap(configuration, WritableIdentityProvider.class,
+        engines -> new ChangeCountingIdentityProvider(engines, changes));
   }
 }

@@ -64,7 +64,7 @@ class EngineInternalsTest {
       Map.entry("vn.danvan.identity.IdentityChangesPlugin", "engine plugin wrapping the engine's writable identity provider"),
       Map.entry("vn.danvan.identity.ChangeCountingIdentityProvider", "the engine's writable identity provider (impl SPI), decorated"),
       Map.entry("vn.danvan.config.PipelinedFlushPlugin", "engine plugin giving the engine's MyBatis sessions their connections"),
-      Map.entry("vn.danvan.config.EngineManagers", "installs a manager through the engine's session factories (impl)"),
+      Map.entry("vn.danvan.config.EngineManagers", "installs or wraps a manager through the engine's session factories (impl)"),
       Map.entry("vn.danvan.definition.DefinitionRowsPlugin", "engine plugin installing the definition managers"),
       Map.entry("vn.danvan.definition.CachingProcessDefinitionManager", "the engine's process definition manager, extended (impl)"),
       Map.entry("vn.danvan.definition.CachingJobDefinitionManager", "the engine's job definition manager, extended (impl)"),

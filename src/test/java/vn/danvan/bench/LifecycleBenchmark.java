@@ -53,6 +53,15 @@ import vn.danvan.support.ProcedureSamples;
  * number of dossiers ({@code danvan.bench.dossiers}) or, if {@code danvan.bench.seconds} is set,
  * for that long. It prints lines starting with {@code BENCHMARK}, and for each level the ratio of
  * the two runs; it asserts only that every dossier finished, never anything about time.
+ *
+ * <p>Two more runs drive a build started from its jar as a process of its own
+ * ({@link ApplicationProcess}): {@code baseline}, an earlier build ({@code danvan.bench.baseline-jar},
+ * such as the code before the performance work), and {@code optimised-process}, this build's jar
+ * ({@code danvan.bench.app-jar}, set by the profile) with the project's settings, and the ratio of
+ * the second to the first is printed (of the in-JVM optimised run if there is no
+ * {@code optimised-process}). In a process of its own an application neither shares the load
+ * client's JVM nor has its round trips counted (the counting costs CPU), so compare such runs with
+ * each other. Their CPU is their process's; round trips and allocation are not counted (n/a).
  */
 class LifecycleBenchmark {
 
@@ -69,7 +78,10 @@ class LifecycleBenchmark {
   private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
   private HttpClient client;
   private int port;
+  /** Null when the application is a process of its own (the baseline run): not counted. */
   private JdbcRoundTrips roundTrips;
+  /** The application's process when it is not this JVM (the baseline run), else 0. */
+  private long appPid;
 
   /** What a level measured, for the ratio of the two runs. */
   private record Level(int clients, double dossiersPerSecond, double startP99Ms, double roundTrips,
@@ -91,12 +103,27 @@ class LifecycleBenchmark {
       // in the order given: the second run of a JVM finds its shared code compiled by the first
       List<Level> optimised = List.of();
       List<Level> stock = List.of();
+      List<Level> baseline = List.of();
+      List<Level> optimisedProcess = List.of();
       for (String mode : System.getProperty("danvan.bench.runs", "optimised,stock").split(",")) {
         switch (mode.strip()) {
           case "optimised" -> optimised = run("optimised", Map.of(), levels, dossiers, seconds, warmUp);
           case "stock" -> stock = run("stock", stockSettings(), levels, dossiers, seconds, warmUp);
-          default -> throw new IllegalArgumentException("danvan.bench.runs: optimised and/or stock, not " + mode);
+          case "baseline" -> baseline = run("baseline", Map.of(), levels, dossiers, seconds, warmUp);
+          case "optimised-process" -> optimisedProcess = run("optimised-process", Map.of(), levels, dossiers, seconds, warmUp);
+          default -> throw new IllegalArgumentException(
+              "danvan.bench.runs: optimised, stock, optimised-process and/or baseline, not " + mode);
         }
+      }
+      List<Level> compared = optimisedProcess.isEmpty() ? optimised : optimisedProcess;
+      for (int i = 0; i < Math.min(compared.size(), baseline.size()); i++) {
+        Level o = compared.get(i);
+        Level b = baseline.get(i);
+        System.out.printf("BENCHMARK ratio-to-baseline of=" + (optimisedProcess.isEmpty() ? "optimised" : "optimised-process")
+                + " clients=%d dossiers_per_s optimised=%.2f baseline=%.2f ratio=%.2f"
+                + " | start_p99_ms %.0f vs %.0f | transactions %.1f vs %.1f | cpu_ms(app+db) %.0f vs %.0f%n",
+            o.clients(), o.dossiersPerSecond(), b.dossiersPerSecond(), o.dossiersPerSecond() / b.dossiersPerSecond(),
+            o.startP99Ms(), b.startP99Ms(), o.transactions(), b.transactions(), o.cpuMs(), b.cpuMs());
       }
       for (int i = 0; i < Math.min(optimised.size(), stock.size()); i++) {
         Level o = optimised.get(i);
@@ -143,6 +170,23 @@ class LifecycleBenchmark {
       properties.put(p.substring(0, eq), p.substring(eq + 1));
     });
     properties.putAll(settings);
+    if (mode.equals("baseline") || mode.equals("optimised-process")) {
+      String setting = mode.equals("baseline") ? "danvan.bench.baseline-jar" : "danvan.bench.app-jar";
+      String jar = System.getProperty(setting, "");
+      if (jar.isBlank()) {
+        throw new IllegalArgumentException("the " + mode + " run needs " + setting + ": the jar of the build to run");
+      }
+      properties.remove("spring.autoconfigure.exclude"); // the test class path's, not the jar's
+      System.out.println("BENCHMARK run=" + mode + " " + jar + " (its own settings, a process of its own)");
+      roundTrips = null;
+      try (ApplicationProcess app = ApplicationProcess.start(mode, Path.of(jar), properties)) {
+        port = app.port();
+        appPid = app.pid();
+        return measure(mode, database, levels, dossiers, seconds, warmUp);
+      } finally {
+        appPid = 0;
+      }
+    }
     System.out.println("BENCHMARK run=" + mode + (settings.isEmpty() ? " (the project's settings)" : " " + settings));
     roundTrips = new JdbcRoundTrips();
     JdbcRoundTrips counter = roundTrips;
@@ -154,38 +198,46 @@ class LifecycleBenchmark {
         .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counter))
         .run(arguments)) {
       port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-      JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(),
-          database.password()));
-      boolean statements = statementsLoadable(jdbc);
-      if (statements && Boolean.getBoolean("danvan.bench.nested-statements")) {
-        // foreign-key checks and other statements run inside a statement count on their own
-        jdbc.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
-        jdbc.queryForList("SELECT pg_reload_conf()");
-      }
-      warmUp(mode, warmUp);
-      List<Level> measured = new ArrayList<>();
-      for (int clients : levels) {
-        measured.add(runLevel(jdbc, mode, clients, dossiers, seconds, statements));
-      }
-      long hold = Long.getLong("danvan.bench.hold-ms", 0);
-      if (hold > 0) {
-        // to look into the database the run left (psql, EXPLAIN) before it is dropped
-        System.out.println("BENCHMARK holding " + database.url() + " for " + hold + " ms");
-        Thread.sleep(hold);
-      }
-      return measured;
+      return measure(mode, database, levels, dossiers, seconds, warmUp);
     }
+  }
+
+  /** Warms the running application up, then measures each level. */
+  private List<Level> measure(String mode, PostgresTestDatabase.Database database, int[] levels, int dossiers,
+      int seconds, int warmUp) throws Exception {
+    JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(),
+        database.password()));
+    boolean statements = statementsLoadable(jdbc);
+    if (statements && Boolean.getBoolean("danvan.bench.nested-statements")) {
+      // foreign-key checks and other statements run inside a statement count on their own
+      jdbc.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
+      jdbc.queryForList("SELECT pg_reload_conf()");
+    }
+    warmUp(mode, warmUp);
+    List<Level> measured = new ArrayList<>();
+    for (int clients : levels) {
+      measured.add(runLevel(jdbc, mode, clients, dossiers, seconds, statements));
+    }
+    long hold = Long.getLong("danvan.bench.hold-ms", 0);
+    if (hold > 0) {
+      // to look into the database the run left (psql, EXPLAIN) before it is dropped
+      System.out.println("BENCHMARK holding " + database.url() + " for " + hold + " ms");
+      Thread.sleep(hold);
+    }
+    return measured;
   }
 
   private Level runLevel(JdbcTemplate jdbc, String mode, int clients, int dossiers, int seconds, boolean statements)
       throws Exception {
     latencies.clear();
-    Resources before = Resources.read(jdbc);
+    Resources before = Resources.read(jdbc, appPid);
     Map<Long, Long> clientCpuBefore = clientThreadsCpu();
-    long jitBefore = compilerThreadsCpuMs();
+    long jitBefore = compilerThreadsCpuMs(appPid);
     Map<String, long[]> scansBefore = tableScans(jdbc);
-    long tripsBefore = roundTrips.count();
-    roundTrips.traced().clear();
+    long tripsBefore = roundTrips == null ? 0 : roundTrips.count();
+    if (roundTrips != null) {
+      roundTrips.traced().clear();
+    }
     if (statements) {
       jdbc.queryForList("SELECT pg_stat_statements_reset()");
     }
@@ -194,10 +246,10 @@ class LifecycleBenchmark {
     int done = drive(pool, clients, dossiers, seconds, 1_000_000 * clients + (mode.equals("stock") ? 500_000 : 0));
     double elapsed = (System.nanoTime() - t0) / 1e9;
     long clientCpuNs = cpuSince(clientCpuBefore, clientThreadsCpu());
-    long jitMs = compilerThreadsCpuMs() - jitBefore;
+    long jitMs = compilerThreadsCpuMs(appPid) - jitBefore;
     pool.shutdown();
-    long trips = roundTrips.count() - tripsBefore;
-    Resources after = Resources.read(jdbc);
+    double trips = roundTrips == null ? Double.NaN : roundTrips.count() - tripsBefore;
+    Resources after = Resources.read(jdbc, appPid);
     Map<String, long[]> scansAfter = tableScans(jdbc);
     assertThat(done).as("dossiers finished").isEqualTo(seconds > 0 ? done : dossiers).isPositive();
 
@@ -213,14 +265,18 @@ class LifecycleBenchmark {
           e.getKey(), ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1] / 1e6);
     });
     double jvmCpuMs = (after.jvmCpuNs - before.jvmCpuNs) / 1e6;
-    double appCpu = (jvmCpuMs - clientCpuNs / 1e6) / done;
+    // in its own process the application's CPU is all of that process's; in this JVM, minus the client's
+    double appCpu = (appPid != 0 ? jvmCpuMs : jvmCpuMs - clientCpuNs / 1e6) / done;
     double dbCpu = (after.postgresCpuMs - before.postgresCpuMs) / done;
     double transactions = (after.transactions - before.transactions) / (double) done;
-    System.out.printf("%sper_dossier app_cpu_ms=%.1f (jvm %.1f minus load client %.1f) postgres_cpu_ms=%.1f"
-            + " transactions=%.1f round_trips=%.1f db_bytes=%.0f jvm_alloc_mb=%.1f (incl. load client)%n", p,
-        appCpu, jvmCpuMs / done, clientCpuNs / 1e6 / done, dbCpu, transactions, trips / (double) done,
+    String appCpuOf = appPid != 0 ? String.format(java.util.Locale.ROOT, "process %d, load client elsewhere", appPid)
+        : String.format(java.util.Locale.ROOT, "jvm %.1f minus load client %.1f", jvmCpuMs / done, clientCpuNs / 1e6 / done);
+    System.out.printf("%sper_dossier app_cpu_ms=%.1f (%s) postgres_cpu_ms=%.1f"
+            + " transactions=%.1f round_trips=%s db_bytes=%.0f jvm_alloc_mb=%s%n", p,
+        appCpu, appCpuOf, dbCpu, transactions, Double.isNaN(trips) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f", trips / done),
         (after.databaseBytes - before.databaseBytes) / (double) done,
-        (after.jvmAllocatedBytes - before.jvmAllocatedBytes) / 1048576.0 / done);
+        appPid != 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f (incl. load client)",
+            (after.jvmAllocatedBytes - before.jvmAllocatedBytes) / 1048576.0 / done));
     // the JIT compiler's threads count in the JVM's CPU, hence in the application's: a level that
     // still compiles much measures the compiler as well as the application (see warmUp)
     System.out.printf("%sper_dossier jit_compiler_cpu_ms=%.1f (in app_cpu_ms)%n", p, jitMs / (double) done);
@@ -232,7 +288,7 @@ class LifecycleBenchmark {
     }
     printTableScans(p, done, scansBefore, scansAfter);
     printTrace(p, done);
-    return new Level(clients, done / elapsed, startP99[0], trips / (double) done, transactions, appCpu + dbCpu);
+    return new Level(clients, done / elapsed, startP99[0], trips / done, transactions, appCpu + dbCpu);
   }
 
   /**
@@ -258,7 +314,7 @@ class LifecycleBenchmark {
     double lastShare = Double.NaN;
     while (warmed + WARM_UP_BATCH <= maximum) {
       ExecutorService pool = Executors.newFixedThreadPool(4, named("bench-client-"));
-      long jit = compilerThreadsCpuMs();
+      long jit = compilerThreadsCpuMs(appPid);
       long b0 = System.nanoTime();
       try {
         drive(pool, 4, WARM_UP_BATCH, 0, 100_000 + warmed);
@@ -267,7 +323,7 @@ class LifecycleBenchmark {
       }
       double wallMs = (System.nanoTime() - b0) / 1e6;
       warmed += WARM_UP_BATCH;
-      lastShare = (compilerThreadsCpuMs() - jit) / (wallMs * Runtime.getRuntime().availableProcessors());
+      lastShare = (compilerThreadsCpuMs(appPid) - jit) / (wallMs * Runtime.getRuntime().availableProcessors());
       if (lastShare <= share) {
         break;
       }
@@ -316,11 +372,12 @@ class LifecycleBenchmark {
   }
 
   /**
-   * CPU of the JVM's JIT compiler threads (C1, C2) in ms, from /proc (0 elsewhere). A compiler
-   * thread the JVM stops meanwhile takes its time with it: a lower bound.
+   * CPU of the application JVM's JIT compiler threads (C1, C2) in ms, from /proc (0 elsewhere): this
+   * JVM's for {@code pid} 0, else that process's. A compiler thread the JVM stops meanwhile takes its
+   * time with it: a lower bound.
    */
-  static long compilerThreadsCpuMs() {
-    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+  static long compilerThreadsCpuMs(long pid) {
+    try (var tasks = Files.list(Path.of("/proc", pid == 0 ? "self" : Long.toString(pid), "task"))) {
       return tasks.mapToLong(task -> {
         try {
           String stat = Files.readString(task.resolve("stat"));
@@ -340,6 +397,9 @@ class LifecycleBenchmark {
 
   /** With {@code danvan.bench.trace-sql}: round trips per dossier by request kind, and their SQL. */
   private void printTrace(String prefix, int done) {
+    if (roundTrips == null) {
+      return;
+    }
     roundTrips.traced().entrySet().stream()
         .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(
             (Map<String, java.util.concurrent.atomic.LongAdder> m) -> m.values().stream().mapToLong(
@@ -571,11 +631,15 @@ class LifecycleBenchmark {
     };
   }
 
-  /** Counters read before and after a level: the JVM's, the database's, and the PostgreSQL processes'. */
+  /**
+   * Counters read before and after a level: the application's process (this JVM for {@code appPid}
+   * 0, whose allocation is counted too; else that process's CPU only), the database's, and the
+   * PostgreSQL processes'.
+   */
   private record Resources(long jvmCpuNs, long jvmAllocatedBytes, double postgresCpuMs, long transactions,
       long inserted, long updated, long deleted, long fetched, long databaseBytes) {
 
-    static Resources read(JdbcTemplate jdbc) throws InterruptedException {
+    static Resources read(JdbcTemplate jdbc, long appPid) throws InterruptedException, java.io.IOException {
       // PostgreSQL publishes a backend's statistics up to a second after its transaction ends
       Thread.sleep(1_100);
       Map<String, Object> db = jdbc.queryForMap("SELECT pg_stat_clear_snapshot() IS NULL AS cleared, "
@@ -583,7 +647,14 @@ class LifecycleBenchmark {
           + "pg_database_size(current_database()) AS size FROM pg_stat_database WHERE datname = current_database()");
       var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-      return new Resources(os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), postgresProcessesCpuMs(jdbc),
+      long cpuNs;
+      if (appPid == 0) {
+        cpuNs = os.getProcessCpuTime();
+      } else {
+        String[] f = stat(appPid);
+        cpuNs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+      }
+      return new Resources(cpuNs, appPid == 0 ? threads.getTotalThreadAllocatedBytes() : 0, postgresProcessesCpuMs(jdbc),
           ((Number) db.get("xacts")).longValue(), ((Number) db.get("tup_inserted")).longValue(),
           ((Number) db.get("tup_updated")).longValue(), ((Number) db.get("tup_deleted")).longValue(),
           ((Number) db.get("tup_fetched")).longValue(), ((Number) db.get("size")).longValue());
