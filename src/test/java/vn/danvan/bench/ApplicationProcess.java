@@ -54,6 +54,8 @@ final class ApplicationProcess implements AutoCloseable {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
     ApplicationProcess started = new ApplicationProcess(process, port);
+    // a benchmark stopped half-way (Ctrl+C) does not leave the application running
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-" + run + "-stop"));
     try {
       started.awaitUp(run, log);
     } catch (IOException | InterruptedException | RuntimeException e) {

@@ -78,9 +78,9 @@ class LifecycleBenchmark {
   private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
   private HttpClient client;
   private int port;
-  /** Null when the application is a process of its own (the baseline run): not counted. */
+  /** Null when the application is a process of its own (baseline, optimised-process): not counted. */
   private JdbcRoundTrips roundTrips;
-  /** The application's process when it is not this JVM (the baseline run), else 0. */
+  /** The application's process when it is not this JVM (baseline, optimised-process), else 0. */
   private long appPid;
 
   /** What a level measured, for the ratio of the two runs. */
