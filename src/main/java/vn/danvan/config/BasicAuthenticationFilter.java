@@ -30,7 +30,8 @@ import vn.danvan.login.LoginThrottle;
  *
  * <p>A Basic login accepted within the last {@code danvan.performance.identity-cache} is not checked
  * again ({@link RecentLogins}): an API client's next requests skip the password check and the group
- * and tenant queries, until an identity write on this node. The throttle still counts every request's attempt.
+ * and tenant queries, until an identity write on this node. The throttle still counts every
+ * request's attempt.
  */
 public class BasicAuthenticationFilter extends AuthenticatedApiFilter {
 
