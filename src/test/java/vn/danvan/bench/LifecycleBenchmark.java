@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -33,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.danvan.DanvanApplication;
 import vn.danvan.support.Http;
+import vn.danvan.support.JarProcess;
 import vn.danvan.support.PostgresTestDatabase;
 import vn.danvan.support.ProcedureSamples;
 
@@ -55,7 +54,7 @@ import vn.danvan.support.ProcedureSamples;
  * the two runs; it asserts only that every dossier finished, never anything about time.
  *
  * <p>Two more runs drive a build started from its jar as a process of its own
- * ({@link ApplicationProcess}): {@code baseline}, an earlier build ({@code danvan.bench.baseline-jar},
+ * ({@link JarProcess}): {@code baseline}, an earlier build ({@code danvan.bench.baseline-jar},
  * such as the code before the performance work), and {@code optimised-process}, this build's jar
  * ({@code danvan.bench.app-jar}, set by the profile) with the project's settings, and the ratio of
  * the second to the first is printed (of the in-JVM optimised run if there is no
@@ -179,12 +178,20 @@ class LifecycleBenchmark {
       properties.remove("spring.autoconfigure.exclude"); // the test class path's, not the jar's
       System.out.println("BENCHMARK run=" + mode + " " + jar + " (its own settings, a process of its own)");
       roundTrips = null;
-      try (ApplicationProcess app = ApplicationProcess.start(mode, Path.of(jar), properties)) {
-        port = app.port();
+      port = JarProcess.freePort();
+      properties.put("server.port", port);
+      List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo"));
+      properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+      JarProcess app = JarProcess.start("the application of run " + mode,
+          List.of("-Duser.timezone=" + java.util.TimeZone.getDefault().getID(), "-Dfile.encoding=UTF-8"), Path.of(jar),
+          arguments, Map.of(), Path.of("target", "bench-" + mode + ".log"));
+      try {
+        app.awaitUp(URI.create("http://localhost:" + port + "/engine-rest/engine"), null, java.time.Duration.ofMinutes(3));
         appPid = app.pid();
         return measure(mode, database, levels, dossiers, seconds, warmUp);
       } finally {
         appPid = 0;
+        app.stop(java.time.Duration.ofSeconds(30));
       }
     }
     System.out.println("BENCHMARK run=" + mode + (settings.isEmpty() ? " (the project's settings)" : " " + settings));
@@ -384,8 +391,7 @@ class LifecycleBenchmark {
           if (!stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("CompilerThre")) {
             return 0;
           }
-          String[] f = Resources.fields(stat);
-          return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+          return Resources.ticks(Resources.fields(stat)) * Resources.MS_PER_TICK;
         } catch (java.io.IOException | RuntimeException e) {
           return 0; // the thread ended meanwhile
         }
@@ -651,8 +657,7 @@ class LifecycleBenchmark {
       if (appPid == 0) {
         cpuNs = os.getProcessCpuTime();
       } else {
-        String[] f = stat(appPid);
-        cpuNs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+        cpuNs = ticks(stat(appPid)) * MS_PER_TICK * 1_000_000L;
       }
       return new Resources(cpuNs, appPid == 0 ? threads.getTotalThreadAllocatedBytes() : 0, postgresProcessesCpuMs(jdbc),
           ((Number) db.get("xacts")).longValue(), ((Number) db.get("tup_inserted")).longValue(),
@@ -678,22 +683,28 @@ class LifecycleBenchmark {
           }
         });
         String[] own = stat(postmaster);
-        long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
-            + Long.parseLong(own[14]);
-        ticks += ProcessHandle.of(postmaster).map(ProcessHandle::children).orElseGet(java.util.stream.Stream::empty)
+        long total = ticks(own) + Long.parseLong(own[13]) + Long.parseLong(own[14]); // and its ended children's
+        total += ProcessHandle.of(postmaster).map(ProcessHandle::children).orElseGet(java.util.stream.Stream::empty)
             .mapToLong(child -> {
               try {
-                String[] f = stat(child.pid());
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                return ticks(stat(child.pid()));
               } catch (Exception e) {
                 return 0; // ended meanwhile: its time is in the postmaster's children's time
               }
             }).sum();
-        return ticks * 10.0;
+        return total * (double) MS_PER_TICK;
       } catch (Exception e) {
         System.out.println("BENCHMARK PostgreSQL's CPU not readable (counted as 0): " + e);
         return 0;
       }
+    }
+
+    /** A clock tick of /proc's CPU times (USER_HZ, 100 on Linux). */
+    static final long MS_PER_TICK = 10;
+
+    /** The user and system time of a /proc stat line's {@link #fields}, in clock ticks. */
+    static long ticks(String[] fields) {
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Fields of /proc/pid/stat from the state on: [0] state, [1] ppid, [11..14] utime stime cutime cstime. */

@@ -45,6 +45,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.danvan.dossier.DossierProcess;
 import vn.danvan.support.Http;
+import vn.danvan.support.JarProcess;
 import vn.danvan.support.PostgresTestDatabase;
 
 /**
@@ -87,7 +88,7 @@ class ClusterFaultIT {
   void startPostgresSmtpAndTwoNodes() throws Exception {
     PostgresTestDatabase.Database database = PostgresTestDatabase.newDatabase();
     db = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(), database.password()));
-    smtp = new GreenMail(new ServerSetup(ClusterNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp = new GreenMail(new ServerSetup(JarProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     for (String name : List.of("node-a.log", "node-b.log")) {
       Files.deleteIfExists(Path.of("target", "cluster", name));

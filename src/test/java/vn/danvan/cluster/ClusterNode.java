@@ -2,27 +2,22 @@ package vn.danvan.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import vn.danvan.support.JarProcess;
 
 /**
  * One application node of the cluster tests: the jar that {@code package} built, started with
- * {@code java -jar} as its own operating-system process (so that {@link #kill()} is a real SIGKILL),
- * in the demo profile on the tests' PostgreSQL, with the job executor and the notification
- * dispatcher on and its own engine hostname. Its output goes to {@code target/cluster/<name>.log},
- * kept for the person reading a failed build.
+ * {@code java -jar} as its own operating-system process ({@link JarProcess}, so that {@link #kill()}
+ * is a real SIGKILL), in the demo profile on the tests' PostgreSQL, with the job executor and the
+ * notification dispatcher on and its own engine hostname. Its output goes to
+ * {@code target/cluster/<name>.log}, kept for the person reading a failed build.
  */
 final class ClusterNode {
 
@@ -31,15 +26,18 @@ final class ClusterNode {
   private final String name;
   private final int port;
   private final Path log;
-  private final List<String> command;
+  private final List<String> options;
+  private final List<String> arguments;
   private final Map<String, String> environment;
-  private Process process;
+  private JarProcess process;
 
-  private ClusterNode(String name, int port, List<String> command, Map<String, String> environment) {
+  private ClusterNode(String name, int port, List<String> options, List<String> arguments,
+      Map<String, String> environment) {
     this.name = name;
     this.port = port;
     this.log = LOG_DIR.resolve(name + ".log").toAbsolutePath();
-    this.command = command;
+    this.options = options;
+    this.arguments = arguments;
     this.environment = environment;
   }
 
@@ -49,9 +47,8 @@ final class ClusterNode {
    * {@code --key=value} settings.
    */
   static ClusterNode of(String name, String dbUrl, String dbUser, String dbPassword, int smtpPort, List<String> extra) {
-    int port = freePort();
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+UseSerialGC",
-        "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8", "-jar", applicationJar().toString(),
+    int port = JarProcess.freePort();
+    List<String> arguments = new ArrayList<>(List.of(
         "--spring.profiles.active=demo",
         "--server.port=" + port,
         "--camunda.bpm.job-execution.enabled=true",
@@ -71,8 +68,9 @@ final class ClusterNode {
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort,
         "--logging.level.org.camunda.bpm.engine.jobexecutor=warn"));
-    command.addAll(extra);
-    return new ClusterNode(name, port, command,
+    arguments.addAll(extra);
+    return new ClusterNode(name, port, List.of("-Xmx768m", "-XX:+UseSerialGC", "-Duser.timezone=Asia/Ho_Chi_Minh",
+        "-Dfile.encoding=UTF-8"), arguments,
         Map.of("DANVAN_DB_URL", dbUrl, "DANVAN_DB_USER", dbUser, "DANVAN_DB_PASSWORD", dbPassword));
   }
 
@@ -94,68 +92,28 @@ final class ClusterNode {
 
   /** Starts the process and waits until it serves HTTP (or fails, with the tail of its log). */
   void start(Duration limit) throws IOException, InterruptedException {
-    Files.createDirectories(LOG_DIR);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().putAll(environment);
-    process = builder.start();
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Node " + name + " exited with " + process.exitValue() + ":\n" + tail(60));
-      }
-      try {
-        // a static page of the application: 200 once Tomcat serves the started context
-        HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/tra-cuu.html"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() == 200 && Files.readString(log).contains("Started DanvanApplication")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("Node " + name + " did not start within " + limit + ":\n" + tail(60));
+    process = JarProcess.start("Node " + name, options, applicationJar(), arguments, environment, log);
+    // a static page of the application: 200 once Tomcat serves the started context
+    process.awaitUp(URI.create(baseUrl() + "/tra-cuu.html"), "Started DanvanApplication", limit);
   }
 
   /** SIGKILL: the JVM gets no chance to finish a transaction, release a lock or run a shutdown hook. */
   void kill() throws InterruptedException {
-    if (process != null && process.isAlive()) {
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
+    if (process != null) {
+      process.kill();
     }
   }
 
   /** Ends the process (a normal shutdown first, SIGKILL if it takes too long); safe to call twice. */
   void stop() {
-    if (process == null || !process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        kill();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
+    if (process != null) {
+      process.stop(Duration.ofSeconds(30));
     }
   }
 
   /** The last lines of the node's log. */
   String tail(int lines) {
-    try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
-      List<String> list = all.toList();
-      return String.join("\n", list.subList(Math.max(0, list.size() - lines), list.size()));
-    } catch (IOException | UncheckedIOException e) {
-      return "(no log at " + log + ": " + e.getMessage() + ")";
-    }
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return process != null ? process.tail(lines) : "(node " + name + " never started)";
   }
 
   /** The executable jar that the {@code package} phase (spring-boot repackage) left in target/. */
@@ -164,14 +122,6 @@ final class ClusterNode {
       return files.filter(p -> p.getFileName().toString().matches("danvan-.*\\.jar"))
           .findFirst().map(Path::toAbsolutePath)
           .orElseThrow(() -> new IllegalStateException("No target/danvan-*.jar: run the package phase first"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.danvan.DanvanApplication;
 import vn.danvan.support.Http;
+import vn.danvan.support.JarProcess;
 import vn.danvan.support.PostgresTestDatabase;
 import vn.danvan.support.ProcedureSamples;
 
@@ -83,7 +81,7 @@ class OperatonMigrationIT {
     Path keys = Files.createTempDirectory("danvan-migration-keys");
     Path log = Path.of("target", "operaton-migration-camunda-run.log").toAbsolutePath();
     Files.createDirectories(log.getParent());
-    port = freePort();
+    port = JarProcess.freePort();
 
     // 1. Camunda 7.24: four dossiers in flight, two at appraisal, two at approval.
     Map<String, JsonNode> before = new LinkedHashMap<>();
@@ -92,9 +90,11 @@ class OperatonMigrationIT {
     List<String> atApproval = new ArrayList<>();
     JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(),
         database.password()));
-    Process camunda = startCamunda(camundaJar, database, keys, log);
+    JarProcess camunda = JarProcess.start("the Camunda-built application",
+        List.of("-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8"), camundaJar,
+        List.of(arguments(database, keys)), Map.of("SPRING_PROFILES_ACTIVE", "demo"), log);
     try {
-      awaitStarted(camunda, log);
+      camunda.awaitUp(URI.create("http://localhost:" + port + "/engine-rest/engine"), null, STARTUP);
       assertThat(get("/engine-rest/version", ADMIN).path("version").asText()).as("engine of the first run")
           .startsWith("7.24");
       for (int n = 0; n < 4; n++) {
@@ -112,7 +112,7 @@ class OperatonMigrationIT {
         timersBefore.put(code, timersInDatabase(jdbc, code));
       }
     } finally {
-      stop(camunda);
+      camunda.stop(Duration.ofSeconds(60)); // SIGTERM, as an operator stops the service
     }
     for (String code : atApproval) {
       assertThat(timersBefore.get(code)).as("step timers of %s waiting at approval", code).isNotEmpty();
@@ -176,18 +176,6 @@ class OperatonMigrationIT {
     }
   }
 
-  private Process startCamunda(Path jar, PostgresTestDatabase.Database database, Path keys, Path log)
-      throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8", "-jar", jar.toAbsolutePath().toString()));
-    command.addAll(List.of(arguments(database, keys)));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-    builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
-    return builder.start();
-  }
-
   /** The same settings for both runs: the demo on the test database, this port, no seeded dossiers. */
   private String[] arguments(PostgresTestDatabase.Database database, Path keys) {
     return new String[] {
@@ -198,34 +186,6 @@ class OperatonMigrationIT {
         "--danvan.demo.seed-dossiers=false",
         "--danvan.signing.keystore-dir=" + keys,
         "--danvan.notify.dispatch.enabled=false"};
-  }
-
-  private void awaitStarted(Process process, Path log) throws Exception {
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        fail("the Camunda-built application stopped (exit " + process.exitValue() + "); see " + log);
-      }
-      try {
-        HttpResponse<String> answer = client.send(request("GET", "/engine-rest/engine", null, null),
-            HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    fail("the Camunda-built application did not start within " + STARTUP + "; see " + log);
-  }
-
-  /** SIGTERM, as an operator stops the service: Spring closes the engine and the pool. */
-  private static void stop(Process process) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    }
   }
 
   private String receive(int n) throws Exception {
@@ -297,11 +257,5 @@ class OperatonMigrationIT {
     }
     Http.withJson(request, method, json);
     return request.build();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
