@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -47,10 +49,21 @@ public final class PipelinedFlush {
   /** PostgreSQL takes at most 65,535 parameters in one message; beyond this, the batches go one by one. */
   private static final int MAX_PARAMETERS = 30_000;
   /** Setters whose value can be replayed on a second statement (a stream can be read only once). */
-  private static final Pattern REPLAYABLE = Pattern.compile(
-      "set(Null|Boolean|Byte|Short|Int|Long|Float|Double|BigDecimal|String|NString|Bytes|Date|Time|Timestamp|Object)");
+  private static final Set<String> REPLAYABLE = Set.of("setNull", "setBoolean", "setByte", "setShort", "setInt",
+      "setLong", "setFloat", "setDouble", "setBigDecimal", "setString", "setNString", "setBytes", "setDate", "setTime",
+      "setTimestamp", "setObject");
   private static final Pattern VALUES = Pattern.compile(
       "(?is)^\\s*(insert\\s+into\\s+.+?\\s+values\\s*)(\\(.*\\))\\s*$");
+  /** Not a plain {@code INSERT … VALUES (…)}: kept in {@link #INSERTS} as the answer for such a text. */
+  private static final String[] NOT_AN_INSERT = new String[0];
+  /**
+   * A statement text split into its {@code INSERT … VALUES} head and its row, or {@link #NOT_AN_INSERT}:
+   * the texts are the engine's and our own mapped statements, a few hundred, each matched once
+   * rather than at every flush (the match scans the whole text). Beyond the bound a text is
+   * matched each time and not kept.
+   */
+  private static final Map<String, String[]> INSERTS = new ConcurrentHashMap<>();
+  private static final int MAX_INSERTS = 2_000;
 
   private PipelinedFlush() {
   }
@@ -111,11 +124,11 @@ public final class PipelinedFlush {
       StringBuilder text = new StringBuilder("SAVEPOINT ").append(SAVEPOINT);
       int statements = 0;
       for (Batch batch : together) {
-        Matcher values = VALUES.matcher(batch.sql);
-        batch.asOneInsert = batch.rows.size() > 1 && values.matches();
+        String[] insert = batch.rows.size() > 1 ? insertParts(batch.sql) : NOT_AN_INSERT;
+        batch.asOneInsert = insert != NOT_AN_INSERT;
         if (batch.asOneInsert) {
-          text.append(";\n").append(values.group(1))
-              .append(String.join(", ", Collections.nCopies(batch.rows.size(), values.group(2))));
+          text.append(";\n").append(insert[0])
+              .append(String.join(", ", Collections.nCopies(batch.rows.size(), insert[1])));
           statements++;
         } else {
           for (int row = 0; row < batch.rows.size(); row++) {
@@ -199,6 +212,8 @@ public final class PipelinedFlush {
     private int[] answer;
     /** Whether the pending flush sends this batch as one multi-row insert. */
     private boolean asOneInsert;
+    /** The text's placeholders, counted when first needed. */
+    private int placeholders = -1;
 
     Batch(Pipeline pipeline, String sql, PreparedStatement statement) {
       this.pipeline = pipeline;
@@ -208,20 +223,34 @@ public final class PipelinedFlush {
 
     /** Every row sets each placeholder of the text, by a setter that can be called again. */
     boolean replayable() {
-      int expected = placeholders(sql);
-      return replayable && rows.stream().allMatch(row -> row.size() == expected
-          && (expected == 0 || row.lastKey() == expected));
+      if (!replayable) {
+        return false;
+      }
+      if (placeholders < 0) {
+        placeholders = placeholders(sql);
+      }
+      for (TreeMap<Integer, Object[]> row : rows) {
+        if (row.size() != placeholders || (placeholders > 0 && row.lastKey() != placeholders)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     int parameterCount() {
-      return rows.stream().mapToInt(Map::size).sum();
+      int count = 0;
+      for (TreeMap<Integer, Object[]> row : rows) {
+        count += row.size();
+      }
+      return count;
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       String name = method.getName();
-      if (name.startsWith("set") && args != null && args.length >= 2 && method.getParameterTypes()[0] == int.class) {
-        if (REPLAYABLE.matcher(name).matches()) {
+      // a PreparedStatement's setters by index: (int parameterIndex, value…)
+      if (args != null && args.length >= 2 && args[0] instanceof Integer && name.startsWith("set")) {
+        if (REPLAYABLE.contains(name)) {
           Object[] call = new Object[args.length + 1];
           call[0] = method;
           System.arraycopy(args, 0, call, 1, args.length);
@@ -297,6 +326,19 @@ public final class PipelinedFlush {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+  }
+
+  /** {@code sql}'s {@code INSERT … VALUES} head and its parenthesised row, or {@link #NOT_AN_INSERT}. */
+  static String[] insertParts(String sql) {
+    String[] parts = INSERTS.get(sql);
+    if (parts == null) {
+      Matcher values = VALUES.matcher(sql);
+      parts = values.matches() ? new String[] {values.group(1), values.group(2)} : NOT_AN_INSERT;
+      if (INSERTS.size() < MAX_INSERTS) {
+        INSERTS.put(sql, parts);
+      }
+    }
+    return parts;
   }
 
   /** How many {@code ?} placeholders {@code sql} has outside quoted literals and identifiers. */

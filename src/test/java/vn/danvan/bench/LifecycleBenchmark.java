@@ -182,8 +182,14 @@ class LifecycleBenchmark {
       properties.put("server.port", port);
       List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo"));
       properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-      JarProcess app = JarProcess.start("the application of run " + mode,
-          List.of("-Duser.timezone=" + java.util.TimeZone.getDefault().getID(), "-Dfile.encoding=UTF-8"), Path.of(jar),
+      List<String> jvmOptions = new ArrayList<>(List.of("-Duser.timezone=" + java.util.TimeZone.getDefault().getID(),
+          "-Dfile.encoding=UTF-8"));
+      // e.g. a flight recording or compiler logging of the application alone
+      String extra = System.getProperty("danvan.bench.app-jvm-options", "").strip();
+      if (!extra.isEmpty()) {
+        jvmOptions.addAll(List.of(extra.split("\\s+")));
+      }
+      JarProcess app = JarProcess.start("the application of run " + mode, jvmOptions, Path.of(jar),
           arguments, Map.of(), Path.of("target", "bench-" + mode + ".log"));
       try {
         app.awaitUp(URI.create("http://localhost:" + port + "/engine-rest/engine"), null, java.time.Duration.ofMinutes(3));
