@@ -53,14 +53,16 @@ import vn.danvan.support.ProcedureSamples;
  * for that long. It prints lines starting with {@code BENCHMARK}, and for each level the ratio of
  * the two runs; it asserts only that every dossier finished, never anything about time.
  *
- * <p>Two more runs drive a build started from its jar as a process of its own
+ * <p>Three more runs drive a build started from its jar as a process of its own
  * ({@link JarProcess}): {@code baseline}, an earlier build ({@code danvan.bench.baseline-jar},
- * such as the code before the performance work), and {@code optimised-process}, this build's jar
- * ({@code danvan.bench.app-jar}, set by the profile) with the project's settings, and the ratio of
- * the second to the first is printed (of the in-JVM optimised run if there is no
- * {@code optimised-process}). In a process of its own an application neither shares the load
- * client's JVM nor has its round trips counted (the counting costs CPU), so compare such runs with
- * each other. Their CPU is their process's; round trips and allocation are not counted (n/a).
+ * such as the code before the performance work), {@code optimised-process}, this build's jar
+ * ({@code danvan.bench.app-jar}, set by the profile) with the project's settings, and
+ * {@code stock-process}, the same jar with the stock settings. The ratios printed are
+ * optimised-process to baseline (the in-JVM optimised run if there is no
+ * {@code optimised-process}), optimised-process to stock-process, and optimised to stock. In a
+ * process of its own an application neither shares the load client's JVM nor its JIT compiler
+ * with another run, nor has its round trips counted (the counting costs CPU), so compare such runs
+ * with each other. Their CPU is their process's; round trips and allocation are not counted (n/a).
  */
 class LifecycleBenchmark {
 
@@ -77,9 +79,9 @@ class LifecycleBenchmark {
   private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
   private HttpClient client;
   private int port;
-  /** Null when the application is a process of its own (baseline, optimised-process): not counted. */
+  /** Null when the application is a process of its own (baseline, *-process): not counted. */
   private JdbcRoundTrips roundTrips;
-  /** The application's process when it is not this JVM (baseline, optimised-process), else 0. */
+  /** The application's process when it is not this JVM (baseline, *-process), else 0. */
   private long appPid;
 
   /** What a level measured, for the ratio of the two runs. */
@@ -100,41 +102,43 @@ class LifecycleBenchmark {
     client = HttpClient.newBuilder().executor(http).build();
     try {
       // in the order given: the second run of a JVM finds its shared code compiled by the first
-      List<Level> optimised = List.of();
-      List<Level> stock = List.of();
-      List<Level> baseline = List.of();
-      List<Level> optimisedProcess = List.of();
+      Map<String, List<Level>> runs = new java.util.HashMap<>();
       for (String mode : System.getProperty("danvan.bench.runs", "optimised,stock").split(",")) {
-        switch (mode.strip()) {
-          case "optimised" -> optimised = run("optimised", Map.of(), levels, dossiers, seconds, warmUp);
-          case "stock" -> stock = run("stock", stockSettings(), levels, dossiers, seconds, warmUp);
-          case "baseline" -> baseline = run("baseline", Map.of(), levels, dossiers, seconds, warmUp);
-          case "optimised-process" -> optimisedProcess = run("optimised-process", Map.of(), levels, dossiers, seconds, warmUp);
-          default -> throw new IllegalArgumentException(
-              "danvan.bench.runs: optimised, stock, optimised-process and/or baseline, not " + mode);
-        }
+        String run = mode.strip();
+        Map<String, Object> settings = switch (run) {
+          case "optimised", "optimised-process", "baseline" -> Map.of();
+          case "stock", "stock-process" -> stockSettings();
+          default -> throw new IllegalArgumentException("danvan.bench.runs: optimised, stock, optimised-process,"
+              + " stock-process and/or baseline, not " + run);
+        };
+        runs.put(run, run(run, settings, levels, dossiers, seconds, warmUp));
       }
-      List<Level> compared = optimisedProcess.isEmpty() ? optimised : optimisedProcess;
-      for (int i = 0; i < Math.min(compared.size(), baseline.size()); i++) {
-        Level o = compared.get(i);
-        Level b = baseline.get(i);
-        System.out.printf("BENCHMARK ratio-to-baseline of=" + (optimisedProcess.isEmpty() ? "optimised" : "optimised-process")
-                + " clients=%d dossiers_per_s optimised=%.2f baseline=%.2f ratio=%.2f"
-                + " | start_p99_ms %.0f vs %.0f | transactions %.1f vs %.1f | cpu_ms(app+db) %.0f vs %.0f%n",
-            o.clients(), o.dossiersPerSecond(), b.dossiersPerSecond(), o.dossiersPerSecond() / b.dossiersPerSecond(),
-            o.startP99Ms(), b.startP99Ms(), o.transactions(), b.transactions(), o.cpuMs(), b.cpuMs());
-      }
-      for (int i = 0; i < Math.min(optimised.size(), stock.size()); i++) {
-        Level o = optimised.get(i);
-        Level b = stock.get(i);
-        System.out.printf("BENCHMARK ratio clients=%d dossiers_per_s optimised=%.2f stock=%.2f ratio=%.2f"
-                + " | start_p99_ms %.0f vs %.0f | round_trips %.0f vs %.0f | transactions %.1f vs %.1f"
-                + " | cpu_ms(app+db) %.0f vs %.0f%n", o.clients(), o.dossiersPerSecond(), b.dossiersPerSecond(),
-            o.dossiersPerSecond() / b.dossiersPerSecond(), o.startP99Ms(), b.startP99Ms(), o.roundTrips(),
-            b.roundTrips(), o.transactions(), b.transactions(), o.cpuMs(), b.cpuMs());
-      }
+      String processRun = runs.containsKey("optimised-process") ? "optimised-process" : "optimised";
+      printRatios("ratio-to-baseline", processRun, "baseline", runs);
+      printRatios("ratio-process", "optimised-process", "stock-process", runs);
+      printRatios("ratio", "optimised", "stock", runs);
     } finally {
       http.shutdownNow();
+    }
+  }
+
+  /**
+   * For each number of clients both runs measured, a line {@code BENCHMARK <label>} with the two
+   * runs' throughput, their ratio, and the figures behind it (round trips only where both counted them).
+   */
+  private static void printRatios(String label, String of, String against, Map<String, List<Level>> runs) {
+    List<Level> faster = runs.getOrDefault(of, List.of());
+    List<Level> slower = runs.getOrDefault(against, List.of());
+    for (int i = 0; i < Math.min(faster.size(), slower.size()); i++) {
+      Level o = faster.get(i);
+      Level b = slower.get(i);
+      String trips = Double.isNaN(o.roundTrips()) || Double.isNaN(b.roundTrips()) ? ""
+          : String.format(java.util.Locale.ROOT, " | round_trips %.0f vs %.0f", o.roundTrips(), b.roundTrips());
+      System.out.printf(java.util.Locale.ROOT, "BENCHMARK %s of=%s to=%s clients=%d dossiers_per_s %s=%.2f %s=%.2f"
+              + " ratio=%.2f | start_p99_ms %.0f vs %.0f%s | transactions %.1f vs %.1f | cpu_ms(app+db) %.0f vs %.0f%n",
+          label, of, against, o.clients(), of, o.dossiersPerSecond(), against, b.dossiersPerSecond(),
+          o.dossiersPerSecond() / b.dossiersPerSecond(), o.startP99Ms(), b.startP99Ms(), trips, o.transactions(),
+          b.transactions(), o.cpuMs(), b.cpuMs());
     }
   }
 
@@ -169,7 +173,7 @@ class LifecycleBenchmark {
       properties.put(p.substring(0, eq), p.substring(eq + 1));
     });
     properties.putAll(settings);
-    if (mode.equals("baseline") || mode.equals("optimised-process")) {
+    if (mode.equals("baseline") || mode.endsWith("-process")) {
       String setting = mode.equals("baseline") ? "danvan.bench.baseline-jar" : "danvan.bench.app-jar";
       String jar = System.getProperty(setting, "");
       if (jar.isBlank()) {
@@ -256,7 +260,7 @@ class LifecycleBenchmark {
     }
     ExecutorService pool = Executors.newFixedThreadPool(clients, named("bench-client-"));
     long t0 = System.nanoTime();
-    int done = drive(pool, clients, dossiers, seconds, 1_000_000 * clients + (mode.equals("stock") ? 500_000 : 0));
+    int done = drive(pool, clients, dossiers, seconds, 1_000_000 * clients + (mode.startsWith("stock") ? 500_000 : 0));
     double elapsed = (System.nanoTime() - t0) / 1e9;
     long clientCpuNs = cpuSince(clientCpuBefore, clientThreadsCpu());
     long jitMs = compilerThreadsCpuMs(appPid) - jitBefore;

@@ -7,7 +7,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +45,7 @@ import vn.danvan.notify.NotificationKind;
 import vn.danvan.notify.NotificationService;
 import vn.danvan.support.Nginx;
 import vn.danvan.support.Http;
+import vn.danvan.support.JarProcess;
 import vn.danvan.support.PostgresTestDatabase;
 import vn.danvan.support.Webapp;
 
@@ -63,7 +63,7 @@ import vn.danvan.support.Webapp;
  */
 class ClusterIT {
 
-  private static final int SMTP_PORT = freePort();
+  private static final int SMTP_PORT = JarProcess.freePort();
   private static final String CITIZEN = "nhung.nguyen@example.vn";
 
   private static GreenMail smtp;
@@ -335,7 +335,7 @@ class ClusterIT {
   /** nginx with the project's src/main/proxy/nginx.conf, its upstream pointed at the two nodes; its port. */
   private static int startNginx() throws IOException {
     Path dir = Files.createTempDirectory("danvan-proxy");
-    int port = freePort();
+    int port = JarProcess.freePort();
     String config = Files.readString(Path.of("src/main/proxy/nginx.conf"))
         .replace("server app-1:8080", "server 127.0.0.1:" + port(nodeA))
         .replace("server app-2:8080", "server 127.0.0.1:" + port(nodeB))
@@ -390,13 +390,5 @@ class ClusterIT {
   private static Map<String, String> receipt() {
     return Map.of("applicantName", "Nguyễn Thị Hồng Nhung", "unitName", "phường Đông Hà",
         "procedureName", "Đăng ký khai sinh", "appointmentDate", "17:00 ngày 26/02/2026");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -7,9 +7,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.danvan.support.JarProcess;
 import vn.danvan.support.PostgresIntegrationTest;
 
 /**
@@ -41,7 +39,7 @@ import vn.danvan.support.PostgresIntegrationTest;
 @PostgresIntegrationTest
 class NotificationDispatchIT {
 
-  private static final int SMTP_PORT = freePort();
+  private static final int SMTP_PORT = JarProcess.freePort();
   private static final int MAX_ATTEMPTS = 3;
   private static final String CITIZEN = "nhung.nguyen@example.vn";
 
@@ -84,14 +82,6 @@ class NotificationDispatchIT {
     GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     server.start();
     return server;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Map<String, String> receipt() {
