@@ -104,14 +104,14 @@ class LifecycleBenchmark {
       // in the order given: the second run of a JVM finds its shared code compiled by the first
       Map<String, List<Level>> runs = new java.util.HashMap<>();
       for (String mode : System.getProperty("danvan.bench.runs", "optimised,stock").split(",")) {
-        String run = mode.strip();
-        Map<String, Object> settings = switch (run) {
+        String name = mode.strip();
+        Map<String, Object> settings = switch (name) {
           case "optimised", "optimised-process", "baseline" -> Map.of();
           case "stock", "stock-process" -> stockSettings();
           default -> throw new IllegalArgumentException("danvan.bench.runs: optimised, stock, optimised-process,"
-              + " stock-process and/or baseline, not " + run);
+              + " stock-process and/or baseline, not " + name);
         };
-        runs.put(run, run(run, settings, levels, dossiers, seconds, warmUp));
+        runs.put(name, run(name, settings, levels, dossiers, seconds, warmUp));
       }
       String processRun = runs.containsKey("optimised-process") ? "optimised-process" : "optimised";
       printRatios("ratio-to-baseline", processRun, "baseline", runs);
