@@ -57,12 +57,21 @@ import vn.danvan.support.ProcedureSamples;
  * ({@link JarProcess}): {@code baseline}, an earlier build ({@code danvan.bench.baseline-jar},
  * such as the code before the performance work), {@code optimised-process}, this build's jar
  * ({@code danvan.bench.app-jar}, set by the profile) with the project's settings, and
- * {@code stock-process}, the same jar with the stock settings. The ratios printed are
+ * {@code stock-process}, the same jar with the stock settings ({@link Run}). The ratios printed are
  * optimised-process to baseline (the in-JVM optimised run if there is no
  * {@code optimised-process}), optimised-process to stock-process, and optimised to stock. In a
  * process of its own an application neither shares the load client's JVM nor its JIT compiler
  * with another run, nor has its round trips counted (the counting costs CPU), so compare such runs
  * with each other. Their CPU is their process's; round trips and allocation are not counted (n/a).
+ *
+ * <p>With {@code danvan.bench.rounds} above 1 every run's application is started and warmed up
+ * first and all stay up; then each round measures every run's levels once, every other round in
+ * the reverse order, and each ratio line is printed per round, followed by the median of the
+ * rounds' ratios ({@code BENCHMARK <label>-median}). On a machine whose speed drifts by tens of per
+ * cent over minutes, one ratio of two levels measured a quarter of an hour apart says little; the
+ * median of ratios of levels measured next to each other says more. The applications waiting
+ * meanwhile still poll for jobs: in a process of its own that is not counted in the measured run's
+ * CPU, in this JVM (two runs in it at once) it is, and in PostgreSQL's CPU for every run.
  */
 class LifecycleBenchmark {
 
@@ -78,13 +87,67 @@ class LifecycleBenchmark {
 
   private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
   private HttpClient client;
-  private int port;
-  /** Null when the application is a process of its own (baseline, *-process): not counted. */
-  private JdbcRoundTrips roundTrips;
-  /** The application's process when it is not this JVM (baseline, *-process), else 0. */
-  private long appPid;
 
-  /** What a level measured, for the ratio of the two runs. */
+  /**
+   * The runs the benchmark knows ({@code danvan.bench.runs}): whether a run has the stock settings,
+   * and whether its application is a process of its own started from a jar (named by which setting).
+   */
+  enum Run {
+    OPTIMISED("optimised", false, null),
+    STOCK("stock", true, null),
+    OPTIMISED_PROCESS("optimised-process", false, "danvan.bench.app-jar"),
+    STOCK_PROCESS("stock-process", true, "danvan.bench.app-jar"),
+    /** An earlier build with its own settings. */
+    BASELINE("baseline", false, "danvan.bench.baseline-jar");
+
+    final String id;
+    final boolean stock;
+    /** The system property naming the jar of a process run, null for a run in this JVM. */
+    final String jarSetting;
+
+    Run(String id, boolean stock, String jarSetting) {
+      this.id = id;
+      this.stock = stock;
+      this.jarSetting = jarSetting;
+    }
+
+    boolean process() {
+      return jarSetting != null;
+    }
+
+    static List<Run> parse(String ids) {
+      List<Run> runs = new ArrayList<>();
+      for (String id : ids.split(",")) {
+        runs.add(Arrays.stream(values()).filter(r -> r.id.equals(id.strip())).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("danvan.bench.runs: "
+                + Arrays.stream(values()).map(r -> r.id).toList() + ", not " + id.strip())));
+      }
+      if (runs.stream().distinct().count() < runs.size()) {
+        throw new IllegalArgumentException("danvan.bench.runs names a run twice: " + ids);
+      }
+      return runs;
+    }
+
+    @Override
+    public String toString() {
+      return id;
+    }
+  }
+
+  /**
+   * One run's application, up and on a fresh database: in this JVM ({@code pid} 0, its round trips
+   * counted) or a process of its own ({@code pid}, round trips not counted).
+   */
+  private record App(Run run, int port, JdbcRoundTrips roundTrips, long pid, PostgresTestDatabase.Database database,
+      JdbcTemplate jdbc, boolean statements, AtomicInteger numbers, AutoCloseable stop) implements AutoCloseable {
+
+    @Override
+    public void close() throws Exception {
+      stop.close();
+    }
+  }
+
+  /** What a level measured, for the ratio of two runs. */
   private record Level(int clients, double dossiersPerSecond, double startP99Ms, double roundTrips,
       double transactions, double cpuMs) {}
 
@@ -95,51 +158,118 @@ class LifecycleBenchmark {
     int dossiers = Integer.getInteger("danvan.bench.dossiers", 160);
     int seconds = Integer.getInteger("danvan.bench.seconds", 0);
     int warmUp = Integer.getInteger("danvan.bench.warmup", 300);
+    int rounds = Integer.getInteger("danvan.bench.rounds", 1);
+    if (rounds < 1) {
+      throw new IllegalArgumentException("danvan.bench.rounds: at least 1, not " + rounds);
+    }
+    List<Run> runs = Run.parse(System.getProperty("danvan.bench.runs", "optimised,stock"));
     System.out.println("BENCHMARK lifecycle receive-appraise-approve-sign(async)-return, unit " + UNIT
         + ", clients " + Arrays.toString(levels) + ", " + (seconds > 0 ? seconds + " s" : dossiers + " dossiers")
-        + " per level, warm-up " + warmUp + " dossiers, " + Runtime.getRuntime().availableProcessors() + " CPUs");
+        + " per level, warm-up " + warmUp + " dossiers, " + rounds + (rounds == 1 ? " round" : " rounds")
+        + ", runs " + runs + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
     ExecutorService http = Executors.newCachedThreadPool(named("bench-http-"));
     client = HttpClient.newBuilder().executor(http).build();
+    // per run, per round, per level
+    Map<Run, List<List<Level>>> measured = new java.util.EnumMap<>(Run.class);
     try {
-      // in the order given: the second run of a JVM finds its shared code compiled by the first
-      Map<String, List<Level>> runs = new java.util.HashMap<>();
-      for (String mode : System.getProperty("danvan.bench.runs", "optimised,stock").split(",")) {
-        String name = mode.strip();
-        Map<String, Object> settings = switch (name) {
-          case "optimised", "optimised-process", "baseline" -> Map.of();
-          case "stock", "stock-process" -> stockSettings();
-          default -> throw new IllegalArgumentException("danvan.bench.runs: optimised, stock, optimised-process,"
-              + " stock-process and/or baseline, not " + name);
-        };
-        runs.put(name, run(name, settings, levels, dossiers, seconds, warmUp));
+      if (rounds == 1) {
+        // one application at a time, in the order given: the second run of a JVM finds its shared
+        // code compiled by the first
+        for (Run run : runs) {
+          try (App app = start(run)) {
+            warmUp(app, warmUp);
+            measured.put(run, List.of(measureLevels(app, levels, dossiers, seconds, 0, rounds)));
+            hold(List.of(app));
+          }
+        }
+      } else {
+        measureInRounds(runs, rounds, levels, dossiers, seconds, warmUp, measured);
       }
-      String processRun = runs.containsKey("optimised-process") ? "optimised-process" : "optimised";
-      printRatios("ratio-to-baseline", processRun, "baseline", runs);
-      printRatios("ratio-process", "optimised-process", "stock-process", runs);
-      printRatios("ratio", "optimised", "stock", runs);
+      Run processRun = runs.contains(Run.OPTIMISED_PROCESS) ? Run.OPTIMISED_PROCESS : Run.OPTIMISED;
+      printRatios("ratio-to-baseline", processRun, Run.BASELINE, measured);
+      printRatios("ratio-process", Run.OPTIMISED_PROCESS, Run.STOCK_PROCESS, measured);
+      printRatios("ratio", Run.OPTIMISED, Run.STOCK, measured);
     } finally {
       http.shutdownNow();
     }
   }
 
   /**
-   * For each number of clients both runs measured, a line {@code BENCHMARK <label>} with the two
-   * runs' throughput, their ratio, and the figures behind it (round trips only where both counted them).
+   * Every run's application started and warmed up first, all kept running, then the levels of each
+   * run measured in turn, round after round, every other round in the reverse order: each round's
+   * ratio compares levels measured minutes apart, so a machine that is slower for a while (another
+   * tenant, a CPU's clock) weighs on both runs of a ratio rather than on one of them.
    */
-  private static void printRatios(String label, String of, String against, Map<String, List<Level>> runs) {
-    List<Level> faster = runs.getOrDefault(of, List.of());
-    List<Level> slower = runs.getOrDefault(against, List.of());
-    for (int i = 0; i < Math.min(faster.size(), slower.size()); i++) {
-      Level o = faster.get(i);
-      Level b = slower.get(i);
-      String trips = Double.isNaN(o.roundTrips()) || Double.isNaN(b.roundTrips()) ? ""
-          : String.format(java.util.Locale.ROOT, " | round_trips %.0f vs %.0f", o.roundTrips(), b.roundTrips());
-      System.out.printf(java.util.Locale.ROOT, "BENCHMARK %s of=%s to=%s clients=%d dossiers_per_s %s=%.2f %s=%.2f"
-              + " ratio=%.2f | start_p99_ms %.0f vs %.0f%s | transactions %.1f vs %.1f | cpu_ms(app+db) %.0f vs %.0f%n",
-          label, of, against, o.clients(), of, o.dossiersPerSecond(), against, b.dossiersPerSecond(),
-          o.dossiersPerSecond() / b.dossiersPerSecond(), o.startP99Ms(), b.startP99Ms(), trips, o.transactions(),
-          b.transactions(), o.cpuMs(), b.cpuMs());
+  private void measureInRounds(List<Run> runs, int rounds, int[] levels, int dossiers, int seconds, int warmUp,
+      Map<Run, List<List<Level>>> measured) throws Exception {
+    List<App> apps = new ArrayList<>();
+    try {
+      for (Run run : runs) {
+        App app = start(run);
+        apps.add(app);
+        warmUp(app, warmUp);
+      }
+      for (int round = 1; round <= rounds; round++) {
+        List<App> order = new ArrayList<>(apps);
+        if (round % 2 == 0) {
+          java.util.Collections.reverse(order);
+        }
+        for (App app : order) {
+          measured.computeIfAbsent(app.run(), r -> new ArrayList<>())
+              .add(measureLevels(app, levels, dossiers, seconds, round, rounds));
+        }
+      }
+      hold(apps);
+    } finally {
+      java.util.Collections.reverse(apps);
+      for (App app : apps) {
+        app.close();
+      }
     }
+  }
+
+  /**
+   * For each round and number of clients both runs measured, a line {@code BENCHMARK <label>} with
+   * the two runs' throughput, their ratio, and the figures behind it (round trips only where both
+   * counted them); with several rounds, then a line {@code BENCHMARK <label>-median} per number of
+   * clients with each round's ratio and their median.
+   */
+  private static void printRatios(String label, Run of, Run against, Map<Run, List<List<Level>>> measured) {
+    List<List<Level>> faster = measured.getOrDefault(of, List.of());
+    List<List<Level>> slower = measured.getOrDefault(against, List.of());
+    int rounds = Math.min(faster.size(), slower.size());
+    Map<Integer, List<Double>> ratios = new java.util.TreeMap<>();
+    for (int round = 0; round < rounds; round++) {
+      List<Level> f = faster.get(round);
+      List<Level> s = slower.get(round);
+      for (int i = 0; i < Math.min(f.size(), s.size()); i++) {
+        Level o = f.get(i);
+        Level b = s.get(i);
+        double ratio = o.dossiersPerSecond() / b.dossiersPerSecond();
+        ratios.computeIfAbsent(o.clients(), c -> new ArrayList<>()).add(ratio);
+        String trips = Double.isNaN(o.roundTrips()) || Double.isNaN(b.roundTrips()) ? ""
+            : String.format(java.util.Locale.ROOT, " | round_trips %.0f vs %.0f", o.roundTrips(), b.roundTrips());
+        System.out.printf(java.util.Locale.ROOT, "BENCHMARK %s of=%s to=%s%s clients=%d dossiers_per_s %s=%.2f"
+                + " %s=%.2f ratio=%.2f | start_p99_ms %.0f vs %.0f%s | transactions %.1f vs %.1f"
+                + " | cpu_ms(app+db) %.0f vs %.0f%n",
+            label, of, against, rounds > 1 ? " round=" + (round + 1) : "", o.clients(), of, o.dossiersPerSecond(),
+            against, b.dossiersPerSecond(), ratio, o.startP99Ms(), b.startP99Ms(), trips, o.transactions(),
+            b.transactions(), o.cpuMs(), b.cpuMs());
+      }
+    }
+    if (rounds > 1) {
+      ratios.forEach((clients, each) -> System.out.printf(java.util.Locale.ROOT,
+          "BENCHMARK %s-median of=%s to=%s clients=%d rounds=%d ratios=%s median=%.2f%n", label, of, against,
+          clients, each.size(), each.stream().map(r -> String.format(java.util.Locale.ROOT, "%.2f", r)).toList(),
+          median(each)));
+    }
+  }
+
+  /** The middle value, or the mean of the two middle values of an even number. */
+  static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
   /** The stock settings: every {@code danvan.performance.*} switch off, Camunda's own defaults. */
@@ -153,9 +283,18 @@ class LifecycleBenchmark {
     return settings;
   }
 
-  private List<Level> run(String mode, Map<String, Object> settings, int[] levels, int dossiers, int seconds,
-      int warmUp) throws Exception {
+  /** Starts the run's application on a fresh database, in this JVM or as a process of its own. */
+  private App start(Run run) throws Exception {
+    Map<String, Object> settings = run.stock ? stockSettings() : Map.of();
     PostgresTestDatabase.Database database = PostgresTestDatabase.newDatabase();
+    JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(),
+        database.password()));
+    boolean statements = statementsLoadable(jdbc);
+    if (statements && Boolean.getBoolean("danvan.bench.nested-statements")) {
+      // foreign-key checks and other statements run inside a statement count on their own
+      jdbc.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
+      jdbc.queryForList("SELECT pg_reload_conf()");
+    }
     Map<String, Object> properties = new java.util.LinkedHashMap<>();
     properties.put("server.port", "0");
     // the process-test-coverage plugin on the test class path wants a Spring test around it
@@ -173,16 +312,15 @@ class LifecycleBenchmark {
       properties.put(p.substring(0, eq), p.substring(eq + 1));
     });
     properties.putAll(settings);
-    if (mode.equals("baseline") || mode.endsWith("-process")) {
-      String setting = mode.equals("baseline") ? "danvan.bench.baseline-jar" : "danvan.bench.app-jar";
-      String jar = System.getProperty(setting, "");
+    if (run.process()) {
+      String jar = System.getProperty(run.jarSetting, "");
       if (jar.isBlank()) {
-        throw new IllegalArgumentException("the " + mode + " run needs " + setting + ": the jar of the build to run");
+        throw new IllegalArgumentException("the " + run + " run needs " + run.jarSetting + ": the jar of the build to run");
       }
       properties.remove("spring.autoconfigure.exclude"); // the test class path's, not the jar's
-      System.out.println("BENCHMARK run=" + mode + " " + jar + " (its own settings, a process of its own)");
-      roundTrips = null;
-      port = JarProcess.freePort();
+      System.out.println("BENCHMARK run=" + run + " " + jar + (run.stock ? " " + settings : " (its own settings)")
+          + ", a process of its own");
+      int port = JarProcess.freePort();
       properties.put("server.port", port);
       List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo"));
       properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
@@ -193,59 +331,57 @@ class LifecycleBenchmark {
       if (!extra.isEmpty()) {
         jvmOptions.addAll(List.of(extra.split("\\s+")));
       }
-      JarProcess app = JarProcess.start("the application of run " + mode, jvmOptions, Path.of(jar),
-          arguments, Map.of(), Path.of("target", "bench-" + mode + ".log"));
+      JarProcess process = JarProcess.start("the application of run " + run, jvmOptions, Path.of(jar),
+          arguments, Map.of(), Path.of("target", "bench-" + run + ".log"));
       try {
-        app.awaitUp(URI.create("http://localhost:" + port + "/engine-rest/engine"), null, java.time.Duration.ofMinutes(3));
-        appPid = app.pid();
-        return measure(mode, database, levels, dossiers, seconds, warmUp);
-      } finally {
-        appPid = 0;
-        app.stop(java.time.Duration.ofSeconds(30));
+        process.awaitUp(URI.create("http://localhost:" + port + "/engine-rest/engine"), null,
+            java.time.Duration.ofMinutes(3));
+      } catch (Exception | AssertionError e) {
+        process.stop(java.time.Duration.ofSeconds(30));
+        throw e;
       }
+      return new App(run, port, null, process.pid(), database, jdbc, statements, new AtomicInteger(),
+          () -> process.stop(java.time.Duration.ofSeconds(30)));
     }
-    System.out.println("BENCHMARK run=" + mode + (settings.isEmpty() ? " (the project's settings)" : " " + settings));
-    roundTrips = new JdbcRoundTrips();
-    JdbcRoundTrips counter = roundTrips;
+    System.out.println("BENCHMARK run=" + run + (settings.isEmpty() ? " (the project's settings)" : " " + settings));
+    JdbcRoundTrips counter = new JdbcRoundTrips();
     // as command-line arguments, which win over application.yaml (default properties would not)
     String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
         .toArray(String[]::new);
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DanvanApplication.class)
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(DanvanApplication.class)
         .profiles("demo")
-        .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counter))
-        .run(arguments)) {
-      port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-      return measure(mode, database, levels, dossiers, seconds, warmUp);
-    }
+        .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter))
+        .run(arguments);
+    int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    return new App(run, port, counter, 0, database, jdbc, statements, new AtomicInteger(), context::close);
   }
 
-  /** Warms the running application up, then measures each level. */
-  private List<Level> measure(String mode, PostgresTestDatabase.Database database, int[] levels, int dossiers,
-      int seconds, int warmUp) throws Exception {
-    JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(),
-        database.password()));
-    boolean statements = statementsLoadable(jdbc);
-    if (statements && Boolean.getBoolean("danvan.bench.nested-statements")) {
-      // foreign-key checks and other statements run inside a statement count on their own
-      jdbc.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
-      jdbc.queryForList("SELECT pg_reload_conf()");
-    }
-    warmUp(mode, warmUp);
+  /** Measures each level of the running application once. */
+  private List<Level> measureLevels(App app, int[] levels, int dossiers, int seconds, int round, int rounds)
+      throws Exception {
     List<Level> measured = new ArrayList<>();
     for (int clients : levels) {
-      measured.add(runLevel(jdbc, mode, clients, dossiers, seconds, statements));
-    }
-    long hold = Long.getLong("danvan.bench.hold-ms", 0);
-    if (hold > 0) {
-      // to look into the database the run left (psql, EXPLAIN) before it is dropped
-      System.out.println("BENCHMARK holding " + database.url() + " for " + hold + " ms");
-      Thread.sleep(hold);
+      measured.add(runLevel(app, clients, dossiers, seconds, rounds > 1 ? " round=" + round : ""));
     }
     return measured;
   }
 
-  private Level runLevel(JdbcTemplate jdbc, String mode, int clients, int dossiers, int seconds, boolean statements)
-      throws Exception {
+  /** With {@code danvan.bench.hold-ms}: the databases left as they are that long before they are dropped. */
+  private static void hold(List<App> apps) throws InterruptedException {
+    long hold = Long.getLong("danvan.bench.hold-ms", 0);
+    if (hold > 0) {
+      // to look into the databases the runs left (psql, EXPLAIN)
+      apps.forEach(app -> System.out.println("BENCHMARK holding " + app.database().url() + " (" + app.run() + ")"));
+      System.out.println("BENCHMARK holding for " + hold + " ms");
+      Thread.sleep(hold);
+    }
+  }
+
+  private Level runLevel(App app, int clients, int dossiers, int seconds, String round) throws Exception {
+    JdbcTemplate jdbc = app.jdbc();
+    long appPid = app.pid();
+    JdbcRoundTrips roundTrips = app.roundTrips();
+    boolean statements = app.statements();
     latencies.clear();
     Resources before = Resources.read(jdbc, appPid);
     Map<Long, Long> clientCpuBefore = clientThreadsCpu();
@@ -260,7 +396,7 @@ class LifecycleBenchmark {
     }
     ExecutorService pool = Executors.newFixedThreadPool(clients, named("bench-client-"));
     long t0 = System.nanoTime();
-    int done = drive(pool, clients, dossiers, seconds, 1_000_000 * clients + (mode.startsWith("stock") ? 500_000 : 0));
+    int done = drive(app, pool, clients, dossiers, seconds);
     double elapsed = (System.nanoTime() - t0) / 1e9;
     long clientCpuNs = cpuSince(clientCpuBefore, clientThreadsCpu());
     long jitMs = compilerThreadsCpuMs(appPid) - jitBefore;
@@ -270,7 +406,7 @@ class LifecycleBenchmark {
     Map<String, long[]> scansAfter = tableScans(jdbc);
     assertThat(done).as("dossiers finished").isEqualTo(seconds > 0 ? done : dossiers).isPositive();
 
-    String p = "BENCHMARK run=" + mode + " clients=" + clients + " ";
+    String p = "BENCHMARK run=" + app.run() + round + " clients=" + clients + " ";
     System.out.printf("%sdossiers=%d seconds=%.1f dossiers_per_s=%.2f%n", p, done, elapsed, done / elapsed);
     double[] startP99 = {0};
     latencies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -304,7 +440,7 @@ class LifecycleBenchmark {
       printStatements(jdbc, p, done);
     }
     printTableScans(p, done, scansBefore, scansAfter);
-    printTrace(p, done);
+    printTrace(roundTrips, p, done);
     return new Level(clients, done / elapsed, startP99[0], trips / done, transactions, appCpu + dbCpu);
   }
 
@@ -317,11 +453,11 @@ class LifecycleBenchmark {
    * the compiler runs at half a core measures the compiler, and whichever run comes first in the
    * JVM pays for the code both share.
    */
-  private void warmUp(String mode, int minimum) throws Exception {
+  private void warmUp(App app, int minimum) throws Exception {
     long t0 = System.nanoTime();
     ExecutorService one = Executors.newSingleThreadExecutor(named("bench-client-"));
     try {
-      drive(one, 1, minimum, 0, 0);
+      drive(app, one, 1, minimum, 0);
     } finally {
       one.shutdown();
     }
@@ -331,31 +467,32 @@ class LifecycleBenchmark {
     double lastShare = Double.NaN;
     while (warmed + WARM_UP_BATCH <= maximum) {
       ExecutorService pool = Executors.newFixedThreadPool(4, named("bench-client-"));
-      long jit = compilerThreadsCpuMs(appPid);
+      long jit = compilerThreadsCpuMs(app.pid());
       long b0 = System.nanoTime();
       try {
-        drive(pool, 4, WARM_UP_BATCH, 0, 100_000 + warmed);
+        drive(app, pool, 4, WARM_UP_BATCH, 0);
       } finally {
         pool.shutdown();
       }
       double wallMs = (System.nanoTime() - b0) / 1e6;
       warmed += WARM_UP_BATCH;
-      lastShare = (compilerThreadsCpuMs(appPid) - jit) / (wallMs * Runtime.getRuntime().availableProcessors());
+      lastShare = (compilerThreadsCpuMs(app.pid()) - jit) / (wallMs * Runtime.getRuntime().availableProcessors());
       if (lastShare <= share) {
         break;
       }
     }
     System.out.printf("BENCHMARK run=%s warm_up dossiers=%d seconds=%.0f jit_compiler_share_of_cpu_last_batch=%.3f%n",
-        mode, warmed, (System.nanoTime() - t0) / 1e9, lastShare);
+        app.run(), warmed, (System.nanoTime() - t0) / 1e9, lastShare);
   }
 
   private static final int WARM_UP_BATCH = 100;
 
   /**
    * {@code clients} threads of {@code pool} drive whole lifecycles until {@code dossiers} have
-   * started (or, with {@code seconds} > 0, for that long); returns how many finished.
+   * started (or, with {@code seconds} > 0, for that long); returns how many finished. Each dossier
+   * of a run has an applicant of its own (the run's next number).
    */
-  private int drive(ExecutorService pool, int clients, int dossiers, int seconds, int offset) throws Exception {
+  private int drive(App app, ExecutorService pool, int clients, int dossiers, int seconds) throws Exception {
     AtomicInteger started = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -368,15 +505,15 @@ class LifecycleBenchmark {
           if (seconds > 0 ? System.nanoTime() >= deadline : n >= dossiers) {
             break;
           }
-          Approved next = receiveAndApprove(offset + n);
+          Approved next = receiveAndApprove(app, app.numbers().getAndIncrement());
           if (previous != null) {
-            handOver(previous);
+            handOver(app, previous);
             finished.incrementAndGet();
           }
           previous = next;
         }
         if (previous != null) {
-          handOver(previous);
+          handOver(app, previous);
           finished.incrementAndGet();
         }
         return null;
@@ -412,7 +549,7 @@ class LifecycleBenchmark {
   }
 
   /** With {@code danvan.bench.trace-sql}: round trips per dossier by request kind, and their SQL. */
-  private void printTrace(String prefix, int done) {
+  private static void printTrace(JdbcRoundTrips roundTrips, String prefix, int done) {
     if (roundTrips == null) {
       return;
     }
@@ -526,21 +663,21 @@ class LifecycleBenchmark {
    * ({@link #handOver}), as an office does; a client that polled for the signed result every few
    * milliseconds would measure its own polling rather than the dossier.
    */
-  private Approved receiveAndApprove(int n) throws Exception {
+  private Approved receiveAndApprove(App app, int n) throws Exception {
     String phone = "09" + String.format("%08d", n % 100_000_000);
     String id = "0452" + String.format("%08d", n % 100_000_000);
     String body = ProcedureSamples.apiBody("""
         {"procedureCode":"CERTIFIED_COPY","unit":"%s","applicantName":"Nguyễn Văn An","idNumber":"%s",
          "phone":"%s","email":"an@example.vn","channel":"COUNTER","applicantAddress":"12 Lê Duẩn, Đông Hà",
          "documentList":"Bản chính và bản sao giấy tờ"}""".formatted(UNIT, id, phone));
-    JsonNode receipt = call("start", "POST", "/api/dossiers", OFFICER, body, 201);
+    JsonNode receipt = call(app, "start", "POST", "/api/dossiers", OFFICER, body, 201);
     String code = receipt.path("code").asText();
 
-    String appraisal = task(code, "Task_AppraiseDossier", SPECIALIST);
-    claimAndComplete("appraise", appraisal, SPECIALIST, "{\"appraisalResult\":{\"value\":\"PROPOSE_APPROVE\"},"
+    String appraisal = task(app, code, "Task_AppraiseDossier", SPECIALIST);
+    claimAndComplete(app, "appraise", appraisal, SPECIALIST, "{\"appraisalResult\":{\"value\":\"PROPOSE_APPROVE\"},"
         + "\"appraisalOpinion\":{\"value\":\"Hồ sơ hợp lệ, đề nghị chứng thực\"}}");
-    String approval = task(code, "Task_ApproveResult", LEADER);
-    claimAndComplete("approve", approval, LEADER, "{\"approvalDecision\":{\"value\":\"APPROVE\"}}");
+    String approval = task(app, code, "Task_ApproveResult", LEADER);
+    claimAndComplete(app, "approve", approval, LEADER, "{\"approvalDecision\":{\"value\":\"APPROVE\"}}");
     return new Approved(code, System.currentTimeMillis());
   }
 
@@ -549,11 +686,11 @@ class LifecycleBenchmark {
    * the job executor if it has not signed yet), hands the result over and reads the dossier's
    * state. The job's latency is the time from the approval to the creation of that task.
    */
-  private void handOver(Approved dossier) throws Exception {
+  private void handOver(App app, Approved dossier) throws Exception {
     String code = dossier.code();
     JsonNode handOver = null;
     while (handOver == null) {
-      JsonNode tasks = call("find-return-task", "GET", tasksOf(code, "Task_ReturnResult"), OFFICER, null, 200);
+      JsonNode tasks = call(app, "find-return-task", "GET", tasksOf(code, "Task_ReturnResult"), OFFICER, null, 200);
       if (!tasks.isEmpty()) {
         handOver = tasks.get(0);
       } else if (System.currentTimeMillis() - dossier.approvedAtMillis() > SIGNING_TIMEOUT_MS) {
@@ -565,16 +702,16 @@ class LifecycleBenchmark {
     long created = java.time.OffsetDateTime.parse(handOver.path("created").asText(), CAMUNDA_DATE)
         .toInstant().toEpochMilli();
     record("job-approved-to-signed", TimeUnit.MILLISECONDS.toNanos(Math.max(0, created - dossier.approvedAtMillis())));
-    claimAndComplete("return", handOver.path("id").asText(), OFFICER,
+    claimAndComplete(app, "return", handOver.path("id").asText(), OFFICER,
         "{\"resultHandedOver\":{\"value\":true},\"satisfaction\":{\"value\":\"4\"}}");
-    String state = call("read-dossier", "GET", "/api/dossiers/" + code, OFFICER, null, 200).path("state").asText();
+    String state = call(app, "read-dossier", "GET", "/api/dossiers/" + code, OFFICER, null, 200).path("state").asText();
     if (!state.equals("RETURNED")) {
       throw new IllegalStateException("dossier " + code + " ended in state " + state);
     }
   }
 
-  private String task(String code, String taskKey, String user) throws Exception {
-    JsonNode tasks = call("find-task", "GET", tasksOf(code, taskKey), user, null, 200);
+  private String task(App app, String code, String taskKey, String user) throws Exception {
+    JsonNode tasks = call(app, "find-task", "GET", tasksOf(code, taskKey), user, null, 200);
     if (tasks.size() != 1) {
       throw new IllegalStateException(user + " sees " + tasks.size() + " " + taskKey + " of " + code);
     }
@@ -585,15 +722,16 @@ class LifecycleBenchmark {
     return "/engine-rest/task?processInstanceBusinessKey=" + code + "&taskDefinitionKey=" + taskKey;
   }
 
-  private void claimAndComplete(String step, String taskId, String user, String variables) throws Exception {
-    call("claim", "POST", "/engine-rest/task/" + taskId + "/claim", user, "{\"userId\":\"" + user + "\"}", 204);
-    call("complete-" + step, "POST", "/engine-rest/task/" + taskId + "/complete", user,
+  private void claimAndComplete(App app, String step, String taskId, String user, String variables)
+      throws Exception {
+    call(app, "claim", "POST", "/engine-rest/task/" + taskId + "/claim", user, "{\"userId\":\"" + user + "\"}", 204);
+    call(app, "complete-" + step, "POST", "/engine-rest/task/" + taskId + "/complete", user,
         "{\"variables\":" + variables + "}", 204);
   }
 
-  private JsonNode call(String kind, String method, String path, String user, String json, int expected)
+  private JsonNode call(App app, String kind, String method, String path, String user, String json, int expected)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
         .header("Authorization", Http.basic(user, "demo"));
     Http.withJson(request, method, json);
     long t0 = System.nanoTime();
