@@ -136,10 +136,18 @@ class LifecycleBenchmark {
 
   /**
    * One run's application, up and on a fresh database: in this JVM ({@code pid} 0, its round trips
-   * counted) or a process of its own ({@code pid}, round trips not counted).
+   * counted) or a process of its own ({@code pid}, round trips not counted). Its engine is asked for
+   * by name: Camunda's REST API finds the engine "default" in a static registry of the JVM, where a
+   * second application in this JVM would replace the first's.
    */
-  private record App(Run run, int port, JdbcRoundTrips roundTrips, long pid, PostgresTestDatabase.Database database,
-      JdbcTemplate jdbc, boolean statements, AtomicInteger numbers, AutoCloseable stop) implements AutoCloseable {
+  private record App(Run run, int port, String engine, JdbcRoundTrips roundTrips, long pid,
+      PostgresTestDatabase.Database database, JdbcTemplate jdbc, boolean statements, AtomicInteger numbers,
+      AutoCloseable stop) implements AutoCloseable {
+
+    /** The engine's REST API for this application's engine: {@code /engine-rest/engine/{name}}. */
+    String engineRest() {
+      return "/engine-rest/engine/" + engine;
+    }
 
     @Override
     public void close() throws Exception {
@@ -340,10 +348,14 @@ class LifecycleBenchmark {
         process.stop(java.time.Duration.ofSeconds(30));
         throw e;
       }
-      return new App(run, port, null, process.pid(), database, jdbc, statements, new AtomicInteger(),
+      return new App(run, port, "default", null, process.pid(), database, jdbc, statements, new AtomicInteger(),
           () -> process.stop(java.time.Duration.ofSeconds(30)));
     }
     System.out.println("BENCHMARK run=" + run + (settings.isEmpty() ? " (the project's settings)" : " " + settings));
+    // with several rounds two applications run in this JVM at once, each with its own engine
+    // (Camunda's Spring Boot starter ignores a name with a hyphen)
+    String engine = "bench_" + run.name().toLowerCase(java.util.Locale.ROOT);
+    properties.put("camunda.bpm.process-engine-name", engine);
     JdbcRoundTrips counter = new JdbcRoundTrips();
     // as command-line arguments, which win over application.yaml (default properties would not)
     String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
@@ -353,7 +365,7 @@ class LifecycleBenchmark {
         .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter))
         .run(arguments);
     int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
-    return new App(run, port, counter, 0, database, jdbc, statements, new AtomicInteger(), context::close);
+    return new App(run, port, engine, counter, 0, database, jdbc, statements, new AtomicInteger(), context::close);
   }
 
   /** Measures each level of the running application once. */
@@ -690,7 +702,7 @@ class LifecycleBenchmark {
     String code = dossier.code();
     JsonNode handOver = null;
     while (handOver == null) {
-      JsonNode tasks = call(app, "find-return-task", "GET", tasksOf(code, "Task_ReturnResult"), OFFICER, null, 200);
+      JsonNode tasks = call(app, "find-return-task", "GET", tasksOf(app, code, "Task_ReturnResult"), OFFICER, null, 200);
       if (!tasks.isEmpty()) {
         handOver = tasks.get(0);
       } else if (System.currentTimeMillis() - dossier.approvedAtMillis() > SIGNING_TIMEOUT_MS) {
@@ -711,21 +723,21 @@ class LifecycleBenchmark {
   }
 
   private String task(App app, String code, String taskKey, String user) throws Exception {
-    JsonNode tasks = call(app, "find-task", "GET", tasksOf(code, taskKey), user, null, 200);
+    JsonNode tasks = call(app, "find-task", "GET", tasksOf(app, code, taskKey), user, null, 200);
     if (tasks.size() != 1) {
       throw new IllegalStateException(user + " sees " + tasks.size() + " " + taskKey + " of " + code);
     }
     return tasks.get(0).path("id").asText();
   }
 
-  private static String tasksOf(String code, String taskKey) {
-    return "/engine-rest/task?processInstanceBusinessKey=" + code + "&taskDefinitionKey=" + taskKey;
+  private static String tasksOf(App app, String code, String taskKey) {
+    return app.engineRest() + "/task?processInstanceBusinessKey=" + code + "&taskDefinitionKey=" + taskKey;
   }
 
   private void claimAndComplete(App app, String step, String taskId, String user, String variables)
       throws Exception {
-    call(app, "claim", "POST", "/engine-rest/task/" + taskId + "/claim", user, "{\"userId\":\"" + user + "\"}", 204);
-    call(app, "complete-" + step, "POST", "/engine-rest/task/" + taskId + "/complete", user,
+    call(app, "claim", "POST", app.engineRest() + "/task/" + taskId + "/claim", user, "{\"userId\":\"" + user + "\"}", 204);
+    call(app, "complete-" + step, "POST", app.engineRest() + "/task/" + taskId + "/complete", user,
         "{\"variables\":" + variables + "}", 204);
   }
 

@@ -42,6 +42,7 @@ import vn.danvan.dossier.DossierProcess;
 import vn.danvan.notify.Notification;
 import vn.danvan.notify.NotificationDispatcher;
 import vn.danvan.notify.NotificationKind;
+import vn.danvan.notify.NotificationSamples;
 import vn.danvan.notify.NotificationService;
 import vn.danvan.support.Nginx;
 import vn.danvan.support.Http;
@@ -64,7 +65,7 @@ import vn.danvan.support.Webapp;
 class ClusterIT {
 
   private static final int SMTP_PORT = JarProcess.freePort();
-  private static final String CITIZEN = "nhung.nguyen@example.vn";
+  private static final String CITIZEN = NotificationSamples.CITIZEN;
 
   private static GreenMail smtp;
   private static ProcessEngine previousDefault;
@@ -261,7 +262,8 @@ class ClusterIT {
     for (int i = 1; i <= messages; i++) {
       String caseRef = String.format("DH-2026-%06d", 5000 + i);
       new TransactionTemplate(nodeA.getBean(PlatformTransactionManager.class)).executeWithoutResult(status ->
-          notifications.queue(Notification.email(CITIZEN, NotificationKind.RECEIPT, caseRef, "dongha", receipt())));
+          notifications.queue(Notification.email(CITIZEN, NotificationKind.RECEIPT, caseRef, "dongha",
+              NotificationSamples.receipt())));
     }
     smtp.purgeEmailFromAllMailboxes();
 
@@ -387,8 +389,4 @@ class ClusterIT {
     return ((ServletWebServerApplicationContext) node).getWebServer().getPort();
   }
 
-  private static Map<String, String> receipt() {
-    return Map.of("applicantName", "Nguyễn Thị Hồng Nhung", "unitName", "phường Đông Hà",
-        "procedureName", "Đăng ký khai sinh", "appointmentDate", "17:00 ngày 26/02/2026");
-  }
 }

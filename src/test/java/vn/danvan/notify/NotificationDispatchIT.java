@@ -41,7 +41,7 @@ class NotificationDispatchIT {
 
   private static final int SMTP_PORT = JarProcess.freePort();
   private static final int MAX_ATTEMPTS = 3;
-  private static final String CITIZEN = "nhung.nguyen@example.vn";
+  private static final String CITIZEN = NotificationSamples.CITIZEN;
 
   private static GreenMail smtp = startSmtp();
 
@@ -84,13 +84,10 @@ class NotificationDispatchIT {
     return server;
   }
 
-  private static Map<String, String> receipt() {
-    return Map.of("applicantName", "Nguyễn Thị Hồng Nhung", "unitName", "phường Đông Hà",
-        "procedureName", "Đăng ký khai sinh", "appointmentDate", "17:00 ngày 26/02/2026");
-  }
 
   private String queue(String caseRef) {
-    return notifications.queue(Notification.email(CITIZEN, NotificationKind.RECEIPT, caseRef, "dongha", receipt()));
+    return notifications.queue(Notification.email(CITIZEN, NotificationKind.RECEIPT, caseRef, "dongha",
+        NotificationSamples.receipt()));
   }
 
   /** Lets time pass for the outbox: every PENDING message is due now. */
