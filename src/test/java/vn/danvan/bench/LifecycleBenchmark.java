@@ -186,7 +186,7 @@ class LifecycleBenchmark {
         for (Run run : runs) {
           try (App app = start(run)) {
             warmUp(app, warmUp);
-            measured.put(run, List.of(measureLevels(app, levels, dossiers, seconds, 0, rounds)));
+            measured.put(run, List.of(measureLevels(app, levels, dossiers, seconds, "")));
             hold(List.of(app));
           }
         }
@@ -224,7 +224,7 @@ class LifecycleBenchmark {
         }
         for (App app : order) {
           measured.computeIfAbsent(app.run(), r -> new ArrayList<>())
-              .add(measureLevels(app, levels, dossiers, seconds, round, rounds));
+              .add(measureLevels(app, levels, dossiers, seconds, " round=" + round));
         }
       }
       hold(apps);
@@ -368,12 +368,12 @@ class LifecycleBenchmark {
     return new App(run, port, engine, counter, 0, database, jdbc, statements, new AtomicInteger(), context::close);
   }
 
-  /** Measures each level of the running application once. */
-  private List<Level> measureLevels(App app, int[] levels, int dossiers, int seconds, int round, int rounds)
+  /** Measures each level of the running application once; {@code round} goes into its lines ("" for none). */
+  private List<Level> measureLevels(App app, int[] levels, int dossiers, int seconds, String round)
       throws Exception {
     List<Level> measured = new ArrayList<>();
     for (int clients : levels) {
-      measured.add(runLevel(app, clients, dossiers, seconds, rounds > 1 ? " round=" + round : ""));
+      measured.add(runLevel(app, clients, dossiers, seconds, round));
     }
     return measured;
   }

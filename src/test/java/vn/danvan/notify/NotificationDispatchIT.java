@@ -84,7 +84,6 @@ class NotificationDispatchIT {
     return server;
   }
 
-
   private String queue(String caseRef) {
     return notifications.queue(Notification.email(CITIZEN, NotificationKind.RECEIPT, caseRef, "dongha",
         NotificationSamples.receipt()));
