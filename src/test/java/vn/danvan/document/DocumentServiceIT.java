@@ -130,6 +130,27 @@ class DocumentServiceIT {
     }
   }
 
+  /**
+   * The PDFs are compressed already: PostgreSQL stores them as they are instead of trying to
+   * compress them again (V18). Shown with content that would compress to almost nothing, written
+   * in a transaction that is rolled back.
+   */
+  @Test
+  void documentContentIsStoredWithoutCompression() {
+    assertThat(jdbc.queryForObject("SELECT attstorage FROM pg_attribute WHERE attrelid = 'dv_document'::regclass"
+        + " AND attname = 'content'", String.class)).isEqualTo("e");
+    StoredDocument created = documents.create(result(2041));
+    TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+    Integer stored = rolledBack.execute(status -> {
+      status.setRollbackOnly();
+      jdbc.update("UPDATE dv_document SET content = decode(repeat('25', 200000), 'hex') WHERE id = ?", created.id());
+      return jdbc.queryForObject("SELECT pg_column_size(content) FROM dv_document WHERE id = ?", Integer.class,
+          created.id());
+    });
+    assertThat(stored).as("200,000 equal bytes stored as they are").isGreaterThanOrEqualTo(200_000);
+    assertThat(documents.content(created.id()).orElseThrow()).hasSizeLessThan(200_000);
+  }
+
   @Test
   void unknownUnitIsRefused() {
     assertThatThrownBy(() -> documents.create(DocumentRequest.of("atlantis", null, DocumentKind.RESULT,
