@@ -3,9 +3,6 @@ package vn.danvan.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,8 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.danvan.support.LogLines;
 import vn.danvan.support.OneTaskProbe;
 import vn.danvan.support.PostgresIntegrationTest;
 
@@ -63,21 +60,9 @@ class TaskAuthorizationLookupIT {
   }
 
   /** What {@code action} returns, and how many look-ups of an existing authorization it ran. */
-  private <T> Map.Entry<T, Integer> countingLookups(Supplier<T> action) {
-    Logger log = (Logger) LoggerFactory.getLogger(LOOKUP_LOG);
-    Level before = log.getLevel();
-    ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    lines.start();
-    log.addAppender(lines);
-    log.setLevel(Level.DEBUG);
-    try {
-      T result = action.get();
-      int lookups = (int) lines.list.stream().filter(e -> e.getFormattedMessage().contains("Preparing:")).count();
-      return Map.entry(result, lookups);
-    } finally {
-      log.setLevel(before);
-      log.detachAppender(lines);
-    }
+  private static <T> Map.Entry<T, Integer> countingLookups(Supplier<T> action) {
+    LogLines.Counted<T> counted = LogLines.count(LOOKUP_LOG, Level.DEBUG, "Preparing:", action);
+    return Map.entry(counted.result(), counted.lines());
   }
 
   private Authorization groupAuthorization(String taskId, String group) {
