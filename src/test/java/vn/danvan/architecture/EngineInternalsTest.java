@@ -61,6 +61,7 @@ class EngineInternalsTest {
       Map.entry("vn.danvan.history.HistoryUpdatePlugin", "engine plugin installing the history event handler (impl)"),
       Map.entry("vn.danvan.identity.AuthorizationFactsPlugin", "engine plugin installing the authorization manager"),
       Map.entry("vn.danvan.identity.CachingAuthorizationManager", "the engine's authorization manager, extended (impl)"),
+      Map.entry("vn.danvan.identity.AskedCheck", "the engine's permission checks (impl) as the key of a check repeated in one command"),
       Map.entry("vn.danvan.identity.IdentityChangesPlugin", "engine plugin wrapping the engine's writable identity provider"),
       Map.entry("vn.danvan.identity.ChangeCountingIdentityProvider", "the engine's writable identity provider (impl SPI), decorated"),
       Map.entry("vn.danvan.config.PipelinedFlushPlugin", "engine plugin giving the engine's MyBatis sessions their connections"),
