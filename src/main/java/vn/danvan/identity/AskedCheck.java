@@ -1,5 +1,7 @@
 package vn.danvan.identity;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
@@ -26,7 +28,7 @@ record AskedCheck(String userId, List<String> groupIds, Object checks) {
 
   private static List<String> copy(List<String> groupIds) {
     // the caller's list may change after the check; null (no groups) is a key of its own
-    return groupIds == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(groupIds));
+    return groupIds == null ? null : Collections.unmodifiableList(new ArrayList<>(groupIds));
   }
 
   private record Atomic(String permission, int perms, int resourceType, String resourceId, String resourceIdQueryParam,
