@@ -3,6 +3,7 @@ package db.migration;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import vn.danvan.config.DatabaseProduct;
 
 /**
  * A document's PDF is stored as it is, without PostgreSQL's TOAST compression. The PDFs are
@@ -17,7 +18,7 @@ public class V18__DocumentContentStoredAsIs extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) throws Exception {
-    if (!"PostgreSQL".equals(context.getConnection().getMetaData().getDatabaseProductName())) {
+    if (!DatabaseProduct.isPostgres(context.getConnection())) {
       return;
     }
     try (Statement statement = context.getConnection().createStatement()) {

@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.danvan.config.DatabaseProduct;
 
 /**
  * One node's startup at a time on a shared PostgreSQL: the engine's schema creation and every seeder
@@ -52,7 +53,7 @@ class StartupLock extends AbstractProcessEnginePlugin {
     }
     try {
       Connection connection = dataSource.getConnection();
-      if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+      if (!DatabaseProduct.isPostgres(connection)) {
         connection.close();
         return;
       }

@@ -1,5 +1,7 @@
 package vn.danvan.config;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,11 +21,15 @@ public final class DatabaseProduct {
   public boolean isPostgres() {
     Boolean known = postgres;
     if (known == null) {
-      known = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-          "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+      known = jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres);
       postgres = known;
     }
     return known;
+  }
+
+  /** Whether the connection is to PostgreSQL: for code that has a connection and no data source of its own. */
+  public static boolean isPostgres(Connection connection) throws SQLException {
+    return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
   }
 
   /**
